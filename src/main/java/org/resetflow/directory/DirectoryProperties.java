@@ -1,0 +1,70 @@
+package org.resetflow.directory;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code resetflow.directory.*}: how to reach the cloud and the on-premises directory. */
+@Validated
+@ConfigurationProperties("resetflow.directory")
+public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @DefaultValue @Valid @NotNull OnPremises onPremises) {
+
+
+    /**
+     * @param url                     LDAP URL, e.g. {@code ldap://127.0.0.1:1389}
+     * @param baseDn                  the directory's base DN
+     * @param bindDn                  the service account's DN
+     * @param bindPassword            the service account's password
+     * @param userSearchBase          where accounts live, relative to the base DN
+     * @param userSearchFilter        how a login name finds an account; {0} is the name
+     * @param groupSearchBase         where groups live, relative to the base DN
+     * @param identitySourceAttribute attribute holding {@code cloud}, {@code synced} or {@code federated}
+     * @param lockoutAttribute        attribute whose presence marks a locked-out account
+     * @param mustChangeAttribute     attribute set to TRUE when the password must be changed at next sign-in
+     * @param officePhoneAttribute    attribute with the office phone, maintained by administrators
+     * @param timeout                 connect and read timeout
+     */
+    public record Cloud(
+            @DefaultValue("ldap://127.0.0.1:1389") @NotBlank String url,
+            @DefaultValue("dc=cloud,dc=example,dc=org") @NotBlank String baseDn,
+            String bindDn,
+            String bindPassword,
+            @DefaultValue("ou=people") String userSearchBase,
+            @DefaultValue("(&(objectClass=inetOrgPerson)(|(uid={0})(mail={0})))") @NotBlank String userSearchFilter,
+            @DefaultValue("ou=groups") String groupSearchBase,
+            @DefaultValue("employeeType") @NotBlank String identitySourceAttribute,
+            @DefaultValue("pwdAccountLockedTime") @NotBlank String lockoutAttribute,
+            @DefaultValue("pwdReset") @NotBlank String mustChangeAttribute,
+            @DefaultValue("telephoneNumber") @NotBlank String officePhoneAttribute,
+            @DefaultValue("5s") Duration timeout) {
+
+    }
+
+    /**
+     * @param mode           {@code ldap} (RFC 3062 password modify) or {@code active-directory}
+     * @param url            LDAP URL of the on-premises directory
+     * @param baseDn         its base DN
+     * @param bindDn         the service account's DN
+     * @param bindPassword   the service account's password
+     * @param userSearchBase where accounts live, relative to the base DN
+     * @param matchAttribute the on-premises attribute that equals the cloud username
+     * @param timeout        connect and read timeout
+     */
+    public record OnPremises(
+            @DefaultValue("ldap") @NotNull WritebackMode mode,
+            @DefaultValue("ldap://127.0.0.1:2389") @NotBlank String url,
+            @DefaultValue("dc=corp,dc=example,dc=org") @NotBlank String baseDn,
+            String bindDn,
+            String bindPassword,
+            @DefaultValue("ou=people") String userSearchBase,
+            @DefaultValue("uid") @NotBlank String matchAttribute,
+            @DefaultValue("5s") Duration timeout) {
+
+    }
+
+    public enum WritebackMode { LDAP, ACTIVE_DIRECTORY }
+}

@@ -1,0 +1,22 @@
+package org.resetflow.directory;
+
+/**
+ * The on-premises directory refused the new password under its own policy. {@link #reason()} is a
+ * stable code the user interface translates into plain words; {@link #getMessage()} carries the
+ * directory's own diagnostic text (never the password).
+ */
+public class OnPremisesPolicyRejectedException extends RuntimeException {
+
+    public enum Reason { TOO_SHORT, RECENTLY_USED, TOO_SIMPLE, TOO_RECENTLY_CHANGED, OTHER }
+
+    private final Reason reason;
+
+    public OnPremisesPolicyRejectedException(Reason reason, String diagnosticMessage) {
+        super(diagnosticMessage);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
