@@ -16,4 +16,7 @@ public interface CloudDirectory {
 
     /** Clears the directory's lock-out of the account, without touching the password. */
     void clearLockout(Account account);
+
+    /** The accounts that are members of any of these groups (by group name). */
+    java.util.List<Account> findMembers(java.util.Collection<String> groupNames);
 }

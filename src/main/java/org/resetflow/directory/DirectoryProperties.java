@@ -42,6 +42,10 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
             @DefaultValue("telephoneNumber") @NotBlank String officePhoneAttribute,
             @DefaultValue("5s") Duration timeout) {
 
+        @Override
+        public String toString() {
+            return "Cloud[url=" + url + ", baseDn=" + baseDn + ", bindDn=" + bindDn + ", bindPassword=******]";
+        }
     }
 
     /**
@@ -64,6 +68,10 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
             @DefaultValue("uid") @NotBlank String matchAttribute,
             @DefaultValue("5s") Duration timeout) {
 
+        @Override
+        public String toString() {
+            return "OnPremises[mode=" + mode + ", url=" + url + ", baseDn=" + baseDn + ", bindDn=" + bindDn + ", bindPassword=******]";
+        }
     }
 
     public enum WritebackMode { LDAP, ACTIVE_DIRECTORY }

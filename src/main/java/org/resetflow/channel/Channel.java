@@ -1,0 +1,3 @@
+package org.resetflow.channel;
+
+public enum Channel { EMAIL, SMS, VOICE }

@@ -1,0 +1,41 @@
+package org.resetflow.channel;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.resetflow.directory.Account;
+import org.resetflow.directory.CloudDirectory;
+import org.resetflow.registration.RecoveryInfo;
+import org.resetflow.registration.RecoveryRegistrations;
+import org.springframework.stereotype.Component;
+
+/** Who hears about a journey's outcome: the user on every registered address, and for administrators, their peers. */
+@Component
+public class JourneyNotifications {
+
+    private final Channels channels;
+    private final CloudDirectory cloud;
+    private final RecoveryRegistrations registrations;
+
+    public JourneyNotifications(Channels channels, CloudDirectory cloud, RecoveryRegistrations registrations) {
+        this.channels = channels;
+        this.cloud = cloud;
+        this.registrations = registrations;
+    }
+
+    public void tellUser(Channels.Notice notice, Account account, Locale locale, Object detail) {
+        RecoveryInfo info = registrations.find(RecoveryRegistrations.accountKey(account.username()));
+        Set<String> emails = new LinkedHashSet<>();
+        emails.add(account.mail());
+        emails.add(info.alternateEmail());
+        channels.notify(notice, account.username(), emails, info.mobilePhone(), locale, detail);
+    }
+
+    public void tellOtherAdministrators(Account resetAccount, List<String> administratorGroups, Locale locale) {
+        cloud.findMembers(administratorGroups).stream()
+                .filter(admin -> !admin.username().equalsIgnoreCase(resetAccount.username()))
+                .filter(admin -> admin.mail() != null && !admin.mail().isBlank())
+                .forEach(admin -> channels.notifyAdministrator(admin.mail(), resetAccount.username(), locale));
+    }
+}

@@ -1,0 +1,32 @@
+package org.resetflow.channel;
+
+import java.util.Locale;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/** "Notify the user" of the helpdesk's decision on an escalated journey. */
+@Component("notifyEscalationOutcomeDelegate")
+class NotifyEscalationOutcomeDelegate implements JavaDelegate {
+
+    private final JourneyNotifications notifications;
+    private final DirectoryAccounts accounts;
+
+    NotifyEscalationOutcomeDelegate(JourneyNotifications notifications, DirectoryAccounts accounts) {
+        this.notifications = notifications;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean approved = "APPROVE".equals(execution.getVariable(Vars.DECISION));
+        Channels.Notice notice = !approved ? Channels.Notice.ESCALATION_REFUSED
+                : "unlock".equals(execution.getVariable(Vars.JOURNEY)) ? Channels.Notice.ACCOUNT_UNLOCKED
+                : Channels.Notice.TEMPORARY_PASSWORD_SET;
+        notifications.tellUser(notice, accounts.require((String) execution.getVariable(Vars.USERNAME)),
+                Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE)),
+                approved ? null : execution.getVariable(Vars.REFUSAL_REASON));
+    }
+}

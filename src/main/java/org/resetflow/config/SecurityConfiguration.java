@@ -1,0 +1,81 @@
+package org.resetflow.config;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may reach what. The public journey API is open; every staff surface needs a sign-in:
+ * {@code /engine-rest} through Camunda's HTTP Basic filter against the engine's identity service, the Camunda
+ * webapps through their own login, {@code /staff/api} through HTTP Basic for helpdesk administrators.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP_API = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**", "/dev/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // The API is driven by a bearer secret in a header that browsers never send on their own.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP_API))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffApi(HttpSecurity http, StaffAuthentication staffAuthentication) throws Exception {
+        return http.securityMatcher("/staff/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(StaffAuthentication.HELPDESK))
+                .authenticationProvider(staffAuthentication)
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP_API))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        // Camunda authenticates these itself: the REST filter below and the webapps' own login.
+                        .requestMatchers("/engine-rest/**", "/camunda/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .anyRequest().denyAll())
+                // The webapps bring their own CSRF protection (Camunda's CsrfPreventionFilter); the REST API uses Basic auth.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**"))
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /** {@code /engine-rest} requires HTTP Basic sign-in of a staff user known to the engine's identity service. */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}

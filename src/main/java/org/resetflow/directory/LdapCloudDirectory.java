@@ -1,0 +1,165 @@
+package org.resetflow.directory;
+
+import static org.resetflow.directory.LdapConnections.asLdapContext;
+import static org.resetflow.directory.LdapConnections.below;
+import static org.resetflow.directory.LdapConnections.clear;
+import static org.resetflow.directory.LdapConnections.replace;
+import static org.resetflow.directory.LdapConnections.unavailable;
+import static org.springframework.ldap.query.LdapQueryBuilder.query;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import org.springframework.ldap.AuthenticationException;
+import org.springframework.ldap.NamingException;
+import org.springframework.ldap.core.ContextMapper;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.support.LdapEncoder;
+import org.springframework.ldap.support.LdapUtils;
+
+/** The cloud directory over LDAP: accounts are found by a configurable filter, passwords set with RFC 3062. */
+final class LdapCloudDirectory implements CloudDirectory {
+
+    private static final int MAX_USERNAME_LENGTH = 256;
+    private static final String TRUE = "TRUE";
+
+    private final LdapTemplate ldap;
+    private final DirectoryProperties.Cloud settings;
+    private final String userSearchBase;
+    private final String groupSearchBase;
+
+    LdapCloudDirectory(LdapTemplate ldap, DirectoryProperties.Cloud settings) {
+        this.ldap = ldap;
+        this.settings = settings;
+        this.userSearchBase = below(settings.baseDn(), settings.userSearchBase());
+        this.groupSearchBase = below(settings.baseDn(), settings.groupSearchBase());
+    }
+
+    @Override
+    public Optional<Account> findAccount(String username) {
+        if (!isPlausibleUsername(username)) {
+            return Optional.empty();
+        }
+        String filter = settings.userSearchFilter().replace("{0}", LdapEncoder.filterEncode(username));
+        try {
+            List<DirContextOperations> matches = ldap.search(query()
+                    .base(userSearchBase)
+                    .countLimit(2)
+                    .attributes(accountAttributes())
+                    .filter(filter), (ContextMapper<DirContextOperations>) DirContextOperations.class::cast);
+            // An ambiguous name must not pick one of the accounts it matches.
+            return matches.size() == 1 ? Optional.of(toAccount(matches.get(0), username)) : Optional.empty();
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not look up an account", e);
+        }
+    }
+
+    @Override
+    public boolean authenticate(Account account, String password) {
+        if (password == null || password.isEmpty()) {
+            return false; // an empty password would be an unauthenticated bind, which many directories accept
+        }
+        try {
+            DirContext context = ldap.getContextSource().getContext(account.dn(), password);
+            LdapUtils.closeContext(context);
+            return true;
+        } catch (AuthenticationException e) {
+            return false;
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not check the password of " + account.username(), e);
+        }
+    }
+
+    @Override
+    public void setPassword(Account account, String newPassword, boolean mustChange) {
+        if (newPassword == null || newPassword.isEmpty()) {
+            throw new IllegalArgumentException("A new password is required");
+        }
+        try {
+            ldap.executeReadWrite(context -> asLdapContext(context).extendedOperation(new PasswordModifyRequest(account.dn(), newPassword)));
+            ldap.modifyAttributes(account.dn(), new ModificationItem[] {
+                    mustChange ? replace(settings.mustChangeAttribute(), TRUE) : clear(settings.mustChangeAttribute()),
+                    clear(settings.lockoutAttribute()) });
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not set the password of " + account.username(), e);
+        }
+    }
+
+    @Override
+    public void clearLockout(Account account) {
+        try {
+            ldap.modifyAttributes(account.dn(), new ModificationItem[] { clear(settings.lockoutAttribute()) });
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not clear the lock-out of " + account.username(), e);
+        }
+    }
+
+    @Override
+    public List<Account> findMembers(java.util.Collection<String> groupNames) {
+        Set<String> memberDns = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        try {
+            for (String group : groupNames) {
+                ldap.search(query()
+                        .base(groupSearchBase)
+                        .attributes("member")
+                        .filter("(&(objectClass=groupOfNames)(cn=" + LdapEncoder.filterEncode(group) + "))"),
+                        (ContextMapper<Object>) found -> {
+                            String[] members = ((DirContextOperations) found).getStringAttributes("member");
+                            if (members != null) {
+                                memberDns.addAll(List.of(members));
+                            }
+                            return null;
+                        });
+            }
+            return memberDns.stream()
+                    .map(dn -> ldap.lookup(dn, accountAttributes(), (ContextMapper<DirContextOperations>) DirContextOperations.class::cast))
+                    .map(entry -> toAccount(entry, entry.getStringAttribute("uid")))
+                    .toList();
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not list the members of " + groupNames, e);
+        }
+    }
+
+    private String[] accountAttributes() {
+        return new String[] {"uid", "cn", "displayName", "givenName", "sn", "mail", settings.identitySourceAttribute(),
+                settings.officePhoneAttribute(), settings.lockoutAttribute()};
+    }
+
+    private Account toAccount(DirContextOperations entry, String username) {
+        String dn = entry.getNameInNamespace();
+        String uid = entry.getStringAttribute("uid");
+        String displayName = entry.getStringAttribute("displayName");
+        return new Account(
+                uid == null ? username : uid,
+                dn,
+                displayName == null ? entry.getStringAttribute("cn") : displayName,
+                entry.getStringAttribute("givenName"),
+                entry.getStringAttribute("sn"),
+                entry.getStringAttribute("mail"),
+                IdentitySource.fromDirectoryValue(entry.getStringAttribute(settings.identitySourceAttribute())),
+                groupsOf(dn),
+                entry.getStringAttribute(settings.officePhoneAttribute()),
+                entry.attributeExists(settings.lockoutAttribute()));
+    }
+
+    private Set<String> groupsOf(String dn) {
+        List<String> names = ldap.search(query()
+                .base(groupSearchBase)
+                .attributes("cn")
+                .filter("(&(objectClass=groupOfNames)(member=" + LdapEncoder.filterEncode(dn) + "))"),
+                (ContextMapper<String>) group -> ((DirContextOperations) group).getStringAttribute("cn"));
+        return new TreeSet<>(names.stream().filter(Objects::nonNull).toList());
+    }
+
+    private static boolean isPlausibleUsername(String username) {
+        return username != null
+                && !username.isBlank()
+                && username.length() <= MAX_USERNAME_LENGTH
+                && username.codePoints().noneMatch(Character::isISOControl);
+    }
+}

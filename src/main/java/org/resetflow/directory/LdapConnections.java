@@ -1,0 +1,70 @@
+package org.resetflow.directory;
+
+import java.time.Duration;
+import java.util.Map;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import javax.naming.ldap.LdapContext;
+import org.springframework.ldap.NamingException;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.LdapContextSource;
+
+/** How ResetFlow reaches an LDAP directory: a service account, short timeouts, no JNDI pooling. */
+final class LdapConnections {
+
+    private LdapConnections() {
+    }
+
+    static LdapContextSource contextSource(String url, String bindDn, String bindPassword, Duration timeout) {
+        var source = new LdapContextSource();
+        source.setUrl(url);
+        source.setUserDn(bindDn == null ? "" : bindDn);
+        source.setPassword(bindPassword == null ? "" : bindPassword);
+        // JNDI's own pool keeps broken connections after a directory restart; a bind per operation is cheap at SSPR volumes.
+        source.setPooled(false);
+        String millis = Long.toString(timeout.toMillis());
+        source.setBaseEnvironmentProperties(Map.of(
+                "com.sun.jndi.ldap.connect.timeout", millis,
+                "com.sun.jndi.ldap.read.timeout", millis));
+        source.afterPropertiesSet();
+        return source;
+    }
+
+    static LdapTemplate template(LdapContextSource contextSource) {
+        var template = new LdapTemplate(contextSource);
+        // A search limited to two results tells one match from an ambiguous one; the limit is not an error.
+        template.setIgnoreSizeLimitExceededException(true);
+        return template;
+    }
+
+    /** {@code relative} below {@code baseDn}; a blank {@code relative} is the base itself. */
+    static String below(String baseDn, String relative) {
+        return relative == null || relative.isBlank() ? baseDn : relative + "," + baseDn;
+    }
+
+    static ModificationItem replace(String attribute, String value) {
+        return new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute(attribute, value));
+    }
+
+    /** Removes the attribute; unlike a remove, a replace with no values is no error when it is absent (RFC 4511). */
+    static ModificationItem clear(String attribute) {
+        return new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute(attribute));
+    }
+
+    static LdapContext asLdapContext(DirContext context) {
+        if (context instanceof LdapContext ldapContext) {
+            return ldapContext;
+        }
+        throw new IllegalStateException("Extended operations need an LdapContext, got " + context.getClass().getName());
+    }
+
+    /** Spring LDAP's and the server's messages name hosts and result codes, never the credentials sent. */
+    static DirectoryUnavailableException unavailable(String what, NamingException cause) {
+        Throwable root = cause.getMostSpecificCause();
+        String detail = root == cause || root.getMessage() == null || root.getMessage().equals(cause.getMessage())
+                ? cause.getMessage()
+                : cause.getMessage() + " (" + root.getMessage() + ")";
+        return new DirectoryUnavailableException(what + ": " + detail, cause);
+    }
+}

@@ -1,0 +1,33 @@
+package org.resetflow.directory;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Set the cloud password and clear the lock-out". Retried until it succeeds or an operator resolves the
+ * incident, so the cloud never silently stays behind an on-premises write.
+ */
+@Component("setCloudPasswordDelegate")
+class SetCloudPasswordDelegate implements JavaDelegate {
+
+    private final DirectoryAccounts accounts;
+    private final CloudDirectory cloud;
+    private final NewPasswords newPasswords;
+
+    SetCloudPasswordDelegate(DirectoryAccounts accounts, CloudDirectory cloud, NewPasswords newPasswords) {
+        this.accounts = accounts;
+        this.cloud = cloud;
+        this.newPasswords = newPasswords;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
+        String journeyId = execution.getProcessInstanceId();
+        cloud.setPassword(account, newPasswords.take(journeyId), false);
+        newPasswords.discard(journeyId);
+        execution.setVariable(Vars.CLOUD_WRITTEN, true);
+    }
+}

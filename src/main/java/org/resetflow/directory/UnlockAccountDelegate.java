@@ -1,0 +1,32 @@
+package org.resetflow.directory;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/** "Unlock the account": clears the cloud directory's lock-out, and the on-premises one when writeback applies. */
+@Component("unlockAccountDelegate")
+class UnlockAccountDelegate implements JavaDelegate {
+
+    private final DirectoryAccounts accounts;
+    private final CloudDirectory cloud;
+    private final OnPremisesDirectory onPremises;
+
+    UnlockAccountDelegate(DirectoryAccounts accounts, CloudDirectory cloud, OnPremisesDirectory onPremises) {
+        this.accounts = accounts;
+        this.cloud = cloud;
+        this.onPremises = onPremises;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
+        if (Boolean.TRUE.equals(execution.getVariable(Vars.WRITEBACK_REQUIRED))) {
+            onPremises.clearLockout(account);
+            execution.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+        }
+        cloud.clearLockout(account);
+        execution.setVariable(Vars.CLOUD_WRITTEN, true);
+    }
+}

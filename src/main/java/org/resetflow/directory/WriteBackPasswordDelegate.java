@@ -1,0 +1,41 @@
+package org.resetflow.directory;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Write the password on-premises", first, for synced and federated accounts. A refusal by the on-premises
+ * policy sends the user back to choose another password with the directory's reason; any other failure is
+ * technical and retried (then an incident).
+ */
+@Component("writeBackPasswordDelegate")
+class WriteBackPasswordDelegate implements JavaDelegate {
+
+    private final DirectoryAccounts accounts;
+    private final OnPremisesDirectory onPremises;
+    private final NewPasswords newPasswords;
+
+    WriteBackPasswordDelegate(DirectoryAccounts accounts, OnPremisesDirectory onPremises, NewPasswords newPasswords) {
+        this.accounts = accounts;
+        this.onPremises = onPremises;
+        this.newPasswords = newPasswords;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
+        String journeyId = execution.getProcessInstanceId();
+        try {
+            onPremises.setPassword(account, newPasswords.take(journeyId), false);
+        } catch (OnPremisesPolicyRejectedException rejected) {
+            newPasswords.discard(journeyId);
+            execution.setVariable("onPremisesRejection", rejected.reason().name());
+            throw new FieldErrors().add(Vars.INPUT_PASSWORD, "ONPREMISES_" + rejected.reason().name())
+                    .raise(execution, "ONPREMISES_REJECTED");
+        }
+        execution.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+    }
+}

@@ -1,0 +1,72 @@
+package org.resetflow.directory.embedded;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.resetflow.directory.DirectoryProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * The cloud and the on-premises directory of the self-contained demo, started as soon as this bean is created
+ * (the directory adapters ask for it first, so the servers listen before anything connects).
+ */
+@Component
+@ConditionalOnProperty(prefix = "resetflow.embedded-directories", name = "enabled", havingValue = "true")
+public class EmbeddedDirectories {
+
+    static final String ON_PREMISES_LOCKOUT_ATTRIBUTE = "pwdAccountLockedTime";
+
+    private final EmbeddedDirectory cloud;
+    private final EmbeddedDirectory onPremises;
+
+    public EmbeddedDirectories(EmbeddedDirectoryProperties embedded, DirectoryProperties directories) {
+        var cloudSettings = directories.cloud();
+        var onPremisesSettings = directories.onPremises();
+        requireServiceAccount("resetflow.directory.cloud", cloudSettings.bindDn(), cloudSettings.bindPassword());
+        requireServiceAccount("resetflow.directory.on-premises", onPremisesSettings.bindDn(), onPremisesSettings.bindPassword());
+        this.cloud = new EmbeddedDirectory(new EmbeddedDirectory.Settings("cloud", cloudSettings.baseDn(),
+                cloudSettings.bindDn(), cloudSettings.bindPassword(), embedded.bindAddress(), embedded.cloudPort(),
+                cloudSettings.lockoutAttribute(), "directory/cloud-seed.ldif",
+                embedded.dataDirectory().resolve("cloud.ldif"), null));
+        this.onPremises = new EmbeddedDirectory(new EmbeddedDirectory.Settings("on-premises", onPremisesSettings.baseDn(),
+                onPremisesSettings.bindDn(), onPremisesSettings.bindPassword(), embedded.bindAddress(), embedded.onPremisesPort(),
+                ON_PREMISES_LOCKOUT_ATTRIBUTE, "directory/on-premises-seed.ldif",
+                embedded.dataDirectory().resolve("on-premises.ldif"),
+                new EmbeddedDirectory.PasswordPolicy(embedded.onPremisesMinimumPasswordLength(), embedded.onPremisesPasswordHistory())));
+    }
+
+    @PostConstruct
+    public void start() {
+        cloud.start();
+        try {
+            onPremises.start();
+        } catch (RuntimeException e) {
+            cloud.stop();
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    public void stop() {
+        onPremises.stop();
+        cloud.stop();
+    }
+
+    /** The port the cloud directory listens on (useful when configured as 0). */
+    public int cloudPort() {
+        return cloud.port();
+    }
+
+    /** The port the on-premises directory listens on (useful when configured as 0). */
+    public int onPremisesPort() {
+        return onPremises.port();
+    }
+
+    private static void requireServiceAccount(String prefix, String bindDn, String bindPassword) {
+        if (!StringUtils.hasText(bindDn) || !StringUtils.hasText(bindPassword)) {
+            throw new IllegalStateException("resetflow.embedded-directories.enabled=true needs " + prefix
+                    + ".bind-dn and " + prefix + ".bind-password: the embedded directory creates that service account");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.resetflow.eligibility;
+
+import java.util.List;
+import org.resetflow.directory.IdentitySource;
+import org.resetflow.verification.Method;
+
+/**
+ * The facts the eligibility decision needs about one account, or about a decoy standing in for a username
+ * that does not exist. A decoy looks like an ordinary registered user all the way to the point where a proof
+ * fails, so that nothing in the answers tells whether the account exists.
+ */
+public record AccountProfile(
+        String username,
+        String accountKey,
+        boolean known,
+        IdentitySource identitySource,
+        boolean administrator,
+        boolean inScopeGroup,
+        List<Method> registeredMethods) {
+
+    public long codeMethodCount() {
+        return registeredMethods.stream().filter(Method::sendsCode).count();
+    }
+}

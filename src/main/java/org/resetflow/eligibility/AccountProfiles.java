@@ -1,0 +1,51 @@
+package org.resetflow.eligibility;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.resetflow.directory.Account;
+import org.resetflow.directory.CloudDirectory;
+import org.resetflow.directory.IdentitySource;
+import org.resetflow.registration.RecoveryRegistrations;
+import org.resetflow.verification.Method;
+import org.resetflow.verification.RecoveryMethods;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@link AccountProfile} of a username: from the directory and the registration, or a decoy. */
+@Component
+public class AccountProfiles {
+
+    /** What a decoy claims to have registered: what most users register. */
+    private static final List<Method> TYPICAL_METHODS = List.of(Method.EMAIL, Method.SMS, Method.VOICE_MOBILE, Method.QUESTIONS);
+
+    private final CloudDirectory cloud;
+    private final RecoveryMethods recoveryMethods;
+    private final PolicyProperties policy;
+
+    public AccountProfiles(CloudDirectory cloud, RecoveryMethods recoveryMethods, PolicyProperties policy) {
+        this.cloud = cloud;
+        this.recoveryMethods = recoveryMethods;
+        this.policy = policy;
+    }
+
+    public AccountProfile profile(String typedUsername) {
+        Optional<Account> found = cloud.findAccount(typedUsername);
+        if (found.isEmpty()) {
+            return decoy(typedUsername);
+        }
+        Account account = found.get();
+        List<Method> registered = recoveryMethods.registered(account).keySet().stream()
+                .filter(policy.methods()::contains)
+                .toList();
+        return new AccountProfile(account.username(), RecoveryRegistrations.accountKey(account.username()), true,
+                account.identitySource(), account.isMemberOfAny(policy.administratorGroups()),
+                account.isMemberOfAny(policy.scopeGroups()), registered);
+    }
+
+    /** A stand-in for a username that does not exist, or for an account whose real outcome must stay hidden. */
+    public AccountProfile decoy(String typedUsername) {
+        String key = typedUsername == null ? "" : typedUsername.trim().toLowerCase(Locale.ROOT);
+        List<Method> methods = TYPICAL_METHODS.stream().filter(policy.methods()::contains).toList();
+        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, methods);
+    }
+}

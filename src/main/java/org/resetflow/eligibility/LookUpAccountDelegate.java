@@ -1,0 +1,47 @@
+package org.resetflow.eligibility;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.Vars;
+import org.resetflow.secret.SecurityProperties;
+import org.resetflow.verification.MethodList;
+import org.springframework.stereotype.Component;
+
+/** "Look up account": the facts and the policy settings the eligibility decision reads, as process variables. */
+@Component("lookUpAccountDelegate")
+class LookUpAccountDelegate implements JavaDelegate {
+
+    private final AccountProfiles profiles;
+    private final PolicyProperties policy;
+    private final SecurityProperties security;
+
+    LookUpAccountDelegate(AccountProfiles profiles, PolicyProperties policy, SecurityProperties security) {
+        this.profiles = profiles;
+        this.policy = policy;
+        this.security = security;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        AccountProfile profile = profiles.profile((String) execution.getVariable(Vars.USERNAME));
+        setProfile(execution, profile, policy);
+        execution.setVariable(Vars.SSPR_SCOPE, policy.scopeValue());
+        execution.setVariable(Vars.USER_GATES, policy.userGates());
+        execution.setVariable(Vars.WRITEBACK_ENABLED, policy.writebackEnabled());
+        execution.setVariable(Vars.REVEAL_ELIGIBILITY, security.revealEligibility());
+    }
+
+    static void setProfile(DelegateExecution execution, AccountProfile profile, PolicyProperties policy) {
+        execution.setVariable(Vars.USERNAME, profile.username());
+        execution.setVariable(Vars.ACCOUNT_KEY, profile.accountKey());
+        execution.setVariable(Vars.ACCOUNT_KNOWN, profile.known());
+        execution.setVariable(Vars.DECOY, !profile.known());
+        execution.setVariable(Vars.IDENTITY_SOURCE, profile.identitySource().value());
+        execution.setVariable(Vars.ADMINISTRATOR, profile.administrator());
+        execution.setVariable(Vars.IN_SCOPE_GROUP, profile.inScopeGroup());
+        execution.setVariable(Vars.REGISTERED_METHODS, MethodList.format(profile.registeredMethods()));
+        execution.setVariable(Vars.REGISTERED_METHOD_COUNT, profile.registeredMethods().size());
+        execution.setVariable(Vars.CODE_METHOD_COUNT, (int) profile.codeMethodCount());
+        execution.setVariable(Vars.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());
+    }
+}

@@ -1,0 +1,54 @@
+package org.resetflow.eligibility;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.resetflow.verification.Method;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code resetflow.policy.*}: who may reset, how many proofs it takes, with which methods. These values are
+ * inputs of the eligibility decision table ({@code processes/eligibility.dmn}), which process owners can change.
+ *
+ * @param scope               who may use self-service: {@code none}, {@code groups} (members of {@code scopeGroups}) or {@code all} (all)
+ * @param scopeGroups         the groups whose members may use self-service when {@code scope=groups} (empty)
+ * @param administratorGroups members of these groups are administrators: two gates, never security questions ([helpdesk-admins])
+ * @param userGates           proofs ordinary users must pass: 1 or 2 (1)
+ * @param methods             the methods offered at all ([EMAIL, SMS, VOICE_MOBILE, VOICE_OFFICE, QUESTIONS])
+ * @param writebackEnabled    whether passwords of synced and federated accounts are written back on-premises (true);
+ *                            when false those accounts are refused and sent to their on-premises tools
+ */
+@Validated
+@ConfigurationProperties("resetflow.policy")
+public record PolicyProperties(
+        @DefaultValue("all") @NotNull Scope scope,
+        @DefaultValue({}) List<String> scopeGroups,
+        @DefaultValue("helpdesk-admins") List<String> administratorGroups,
+        @DefaultValue("1") @Min(1) @Max(2) int userGates,
+        @DefaultValue({"EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE", "QUESTIONS"}) @NotEmpty Set<Method> methods,
+        @DefaultValue("true") boolean writebackEnabled) {
+
+    public enum Scope { NONE, GROUPS, ALL }
+
+    public PolicyProperties {
+        scopeGroups = List.copyOf(scopeGroups);
+        administratorGroups = List.copyOf(administratorGroups);
+        methods = methods.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(methods));
+        if (scope == Scope.GROUPS && scopeGroups.isEmpty()) {
+            throw new IllegalArgumentException("resetflow.policy.scope=groups needs at least one group in resetflow.policy.scope-groups");
+        }
+        if (methods.stream().filter(Method::sendsCode).count() < 1) {
+            throw new IllegalArgumentException("resetflow.policy.methods must enable at least one method that sends a code");
+        }
+    }
+
+    public String scopeValue() {
+        return scope.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

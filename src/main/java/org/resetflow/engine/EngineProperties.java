@@ -1,0 +1,21 @@
+package org.resetflow.engine;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code resetflow.engine.*}.
+ *
+ * @param directoryRetryCycle retries of a failed directory write, as a Camunda retry cycle with backoff
+ *                            (PT10S,PT30S,PT1M,PT5M,PT15M); when they are spent the job becomes an incident
+ * @param settleTimeout       how long an API call waits for the journey to reach its next step (10s); when the
+ *                            engine is still busy (a retry), the answer says the request is pending
+ * @param sealedPasswordLifetime how long a new password waits, encrypted, for the directories to accept it (3d)
+ */
+@ConfigurationProperties("resetflow.engine")
+public record EngineProperties(
+        @DefaultValue("PT10S,PT30S,PT1M,PT5M,PT15M") String directoryRetryCycle,
+        @DefaultValue("10s") Duration settleTimeout,
+        @DefaultValue("3d") Duration sealedPasswordLifetime) {
+}

@@ -1,0 +1,78 @@
+package org.resetflow.escalation;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import org.resetflow.directory.Account;
+import org.resetflow.passwordpolicy.PasswordPolicy;
+import org.resetflow.secret.SecretVault;
+import org.springframework.stereotype.Component;
+
+/**
+ * Temporary passwords that administrators hand over after an out-of-band identity check: generated to the
+ * policy, sealed, and revealed exactly once to a helpdesk administrator.
+ */
+@Component
+public class TemporaryPasswords {
+
+    private static final String PURPOSE = "temporary-password";
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    private static final String SYMBOLS = "-.!#%+=";
+    private static final Duration HANDOVER_WINDOW = Duration.ofDays(1);
+
+    private final SecureRandom random = new SecureRandom();
+    private final PasswordPolicy policy;
+    private final SecretVault vault;
+
+    public TemporaryPasswords(PasswordPolicy policy, SecretVault vault) {
+        this.policy = policy;
+        this.vault = vault;
+    }
+
+    /** 16 characters without look-alikes, from all four classes, checked against the policy. */
+    public String generate(Account account) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String candidate = candidate();
+            if (policy.check(candidate, null, account).ok()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Could not generate a temporary password that meets the password policy");
+    }
+
+    public void keepForHandover(String journeyId, String password) {
+        vault.seal(journeyId, PURPOSE, password, HANDOVER_WINDOW);
+    }
+
+    /** The temporary password of the journey, once: the first call removes it. */
+    public Optional<String> handOver(String journeyId) {
+        Optional<String> password = vault.open(journeyId, PURPOSE);
+        vault.discard(journeyId, PURPOSE);
+        return password;
+    }
+
+    private String candidate() {
+        String all = UPPER + LOWER + DIGITS + SYMBOLS;
+        char[] chars = new char[16];
+        chars[0] = pick(UPPER);
+        chars[1] = pick(LOWER);
+        chars[2] = pick(DIGITS);
+        chars[3] = pick(SYMBOLS);
+        for (int i = 4; i < chars.length; i++) {
+            chars[i] = pick(all);
+        }
+        for (int i = chars.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            char swap = chars[i];
+            chars[i] = chars[j];
+            chars[j] = swap;
+        }
+        return new String(chars);
+    }
+
+    private char pick(String alphabet) {
+        return alphabet.charAt(random.nextInt(alphabet.length()));
+    }
+}

@@ -1,0 +1,105 @@
+package org.resetflow.journey;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.resetflow.directory.DirectoryUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error of the public API as an RFC 9457 problem detail; never a stack trace. */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final String TYPE = "https://resetflow.org/problems/";
+
+    private final JourneyTexts texts;
+
+    ApiProblems(JourneyTexts texts) {
+        this.texts = texts;
+    }
+
+    @ExceptionHandler(JourneyExceptions.FlowNotFound.class)
+    ProblemDetail notFound(JourneyExceptions.FlowNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "flow-not-found", "Journey not found", e.getMessage());
+    }
+
+    @ExceptionHandler(JourneyExceptions.StaleStep.class)
+    ProblemDetail stale(JourneyExceptions.StaleStep e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-step", "Not the current step", e.getMessage());
+        problem.setProperty("currentStatus", e.current.status());
+        problem.setProperty("currentStep", e.current.step() == null ? null : e.current.step().key());
+        return problem;
+    }
+
+    @ExceptionHandler(JourneyExceptions.InvalidInput.class)
+    ProblemDetail invalid(JourneyExceptions.InvalidInput e, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-input", "Invalid input",
+                "Some fields need attention; nothing was changed.");
+        problem.setProperty("errors", texts.fieldErrors(e.errors, locale));
+        return problem;
+    }
+
+    @ExceptionHandler(JourneyExceptions.StepRejected.class)
+    ProblemDetail rejected(JourneyExceptions.StepRejected e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "step-rejected", "Step not accepted",
+                "The step was not accepted; see the errors next to the fields.");
+        FlowView view = e.view;
+        problem.setProperty("errors", view.errors());
+        problem.setProperty("flowId", view.flowId());
+        problem.setProperty("status", view.status());
+        problem.setProperty("step", view.step());
+        problem.setProperty("messages", view.messages());
+        return problem;
+    }
+
+    @ExceptionHandler(JourneyExceptions.TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(JourneyExceptions.TooManyRequests e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                        "Too many requests from your address. Try again later."));
+    }
+
+    @ExceptionHandler(ApiRequestLimits.BodyTooLarge.class)
+    ProblemDetail tooLarge(ApiRequestLimits.BodyTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request too large", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        if (causedBy(e, DirectoryUnavailableException.class)) {
+            log.warn("A directory is not reachable during a journey step: {}", e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "Directory not reachable",
+                    "The directory cannot be reached right now; nothing was changed. Try again in a minute.");
+        }
+        log.error("Unexpected failure in the journey API", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
+                "Something went wrong on our side; your journey is safe. Try again in a minute.");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+}

@@ -1,0 +1,232 @@
+package org.resetflow.journey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.resetflow.engine.EngineProperties;
+import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.Vars;
+import org.resetflow.throttling.ProofThrottle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts, reads and advances journeys for the public API. It only drives the engine: which step comes next is
+ * decided by the models in {@code processes/}. A user-facing step is a user task without candidate groups;
+ * tasks for the helpdesk have candidate groups and are never shown here.
+ */
+@Service
+class JourneyService {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ManagementService management;
+    private final Flows flows;
+    private final StepForms forms;
+    private final JourneyTexts texts;
+    private final ProofThrottle throttle;
+    private final TransactionTemplate transaction;
+    private final EngineProperties engine;
+    private final Clock clock;
+
+    JourneyService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management, Flows flows,
+                   StepForms forms, JourneyTexts texts, ProofThrottle throttle, TransactionTemplate transaction,
+                   EngineProperties engine, Clock clock) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+        this.management = management;
+        this.flows = flows;
+        this.forms = forms;
+        this.texts = texts;
+        this.throttle = throttle;
+        this.transaction = transaction;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    FlowView start(JourneyKind kind, String username, String clientAddress, Locale locale) {
+        Flows.NewFlow newFlow = flows.allocate();
+        VariableMap variables = Variables.createVariables()
+                .putValue(Vars.USERNAME, username)
+                .putValue(Vars.CLIENT_ADDRESS, clientAddress)
+                .putValue(Vars.LOCALE, locale.toLanguageTag())
+                .putValue(Vars.JOURNEY, kind.variableValue())
+                .putValue(Vars.REQUESTED_AT, clock.instant().toString());
+        Flows.Flow flow = transaction.execute(status -> {
+            ProcessInstance instance = runtime.startProcessInstanceByKey(kind.processKey(), newFlow.flowId(), variables);
+            flows.save(newFlow, kind, instance.getId());
+            return new Flows.Flow(newFlow.flowId(), kind, instance.getId());
+        });
+        settle(flow);
+        return view(flow, locale).withToken(newFlow.token());
+    }
+
+    FlowView read(JourneyKind kind, String flowId, String token, Locale locale) {
+        return view(find(kind, flowId, token), locale);
+    }
+
+    FlowView submit(JourneyKind kind, String flowId, String token, String stepKey, JsonNode values, Locale locale) {
+        Flows.Flow flow = find(kind, flowId, token);
+        Task task = requesterTask(flow.flowId());
+        if (task == null || !task.getTaskDefinitionKey().equals(stepKey)) {
+            throw new JourneyExceptions.StaleStep(view(flow, locale));
+        }
+        Map<String, Object> variables = tasks.getVariables(task.getId());
+        JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
+        StepInput input = StepInput.check(values, form, variables, forms);
+        if (!input.valid()) {
+            throw new JourneyExceptions.InvalidInput(input.errors());
+        }
+        try {
+            tasks.complete(task.getId(), input.asTransientVariables());
+        } catch (NullValueException | OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException alreadyTaken) {
+            throw new JourneyExceptions.StaleStep(view(flow, locale));
+        }
+        settle(flow);
+        FlowView view = view(flow, locale);
+        if (view.hasErrorsAt(stepKey)) {
+            throw new JourneyExceptions.StepRejected(view);
+        }
+        return view;
+    }
+
+    private Flows.Flow find(JourneyKind kind, String flowId, String token) {
+        return flows.find(kind, flowId, token).orElseThrow(JourneyExceptions.FlowNotFound::new);
+    }
+
+    private Task requesterTask(String flowId) {
+        List<Task> found = tasks.createTaskQuery()
+                .processInstanceBusinessKey(flowId)
+                .withoutCandidateGroups()
+                .active()
+                .orderByTaskCreateTime().desc()
+                .listPage(0, 1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Waits until the journey rests: at a user-facing step, at its end, or with nothing left for the job
+     * executor to do right now (only timers, helpdesk tasks or retries later). Bounded by the settle timeout.
+     */
+    private void settle(Flows.Flow flow) {
+        Instant deadline = clock.instant().plus(engine.settleTimeout());
+        while (requesterTask(flow.flowId()) == null && isRunning(flow) && hasRunnableJobs(flow)
+                && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private boolean isRunning(Flows.Flow flow) {
+        return runtime.createProcessInstanceQuery().processInstanceId(flow.processInstanceId()).count() > 0;
+    }
+
+    private boolean hasRunnableJobs(Flows.Flow flow) {
+        return instanceIds(flow).stream()
+                .anyMatch(id -> management.createJobQuery().processInstanceId(id).executable().count() > 0);
+    }
+
+    private boolean hasFailedJobs(Flows.Flow flow) {
+        return instanceIds(flow).stream()
+                .anyMatch(id -> management.createJobQuery().processInstanceId(id).withException().count() > 0);
+    }
+
+    private List<String> instanceIds(Flows.Flow flow) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.flowId()).list()
+                .stream().map(ProcessInstance::getId).toList();
+    }
+
+    FlowView view(Flows.Flow flow, Locale locale) {
+        Task task = requesterTask(flow.flowId());
+        List<FlowView.Message> messages = new ArrayList<>();
+        if (task != null) {
+            Map<String, Object> variables = tasks.getVariables(task.getId());
+            Object notice = variables.get(Vars.NOTICE);
+            if (notice != null) {
+                messages.add(texts.message("notice." + notice, locale));
+            }
+            FlowView.Step step = new FlowView.Step(task.getTaskDefinitionKey(), number(variables.get(Vars.STEP_INDEX)),
+                    number(variables.get(Vars.STEP_TOTAL)), forms.resolve(forms.deployedForm(task), variables, locale));
+            List<FlowView.FieldError> errors = texts.fieldErrors(FieldErrors.decode((String) variables.get(Vars.FIELD_ERRORS)), locale);
+            return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
+        }
+        boolean running = isRunning(flow);
+        Optional<String> outcome = outcome(flow, running);
+        if (outcome.isEmpty() && running) {
+            messages.add(texts.message(hasFailedJobs(flow) ? "pending" : "working", locale));
+            return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
+        }
+        JourneyStatus status = outcome.map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
+        addEndMessages(flow, status, running, messages, locale);
+        return new FlowView(flow.flowId(), null, status, null, messages, List.of());
+    }
+
+    private void addEndMessages(Flows.Flow flow, JourneyStatus status, boolean running, List<FlowView.Message> messages, Locale locale) {
+        switch (status) {
+            case COMPLETED -> messages.add(texts.message("completed." + flow.kind().variableValue(), locale));
+            case ESCALATED -> {
+                messages.add(texts.message("escalated", locale));
+                messages.add(texts.helpdesk(locale));
+            }
+            case REFUSED -> {
+                Object reason = variable(flow, running, Vars.REFUSAL_REASON).orElse(null);
+                if (reason != null) {
+                    messages.add(texts.message("refused.HELPDESK", locale, reason));
+                } else {
+                    messages.add(texts.message("refused." + variable(flow, running, Vars.ELIGIBILITY_REASON).orElse("OUT_OF_SCOPE"), locale));
+                }
+                messages.add(texts.helpdesk(locale));
+            }
+            case LOCKED_OUT -> {
+                Optional<Instant> until = variable(flow, running, Vars.ACCOUNT_KEY).flatMap(key -> throttle.lockedOutUntil(key.toString()));
+                messages.add(until.map(u -> texts.message("lockedOut", locale, texts.lockedOutUntil(u, locale)))
+                        .orElseGet(() -> texts.message("lockedOut.later", locale)));
+                messages.add(texts.helpdesk(locale));
+            }
+            case EXPIRED -> messages.add(texts.message("expired", locale));
+            default -> { }
+        }
+    }
+
+    private Optional<String> outcome(Flows.Flow flow, boolean running) {
+        return variable(flow, running, Vars.OUTCOME).map(Object::toString);
+    }
+
+    private Optional<Object> variable(Flows.Flow flow, boolean running, String name) {
+        if (running) {
+            return Optional.ofNullable(runtime.getVariable(flow.processInstanceId(), name));
+        }
+        List<HistoricVariableInstance> found = history.createHistoricVariableInstanceQuery()
+                .processInstanceId(flow.processInstanceId()).variableName(name).list();
+        return found.stream().map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private static int number(Object value) {
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+}

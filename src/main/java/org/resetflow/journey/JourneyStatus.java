@@ -1,0 +1,3 @@
+package org.resetflow.journey;
+
+public enum JourneyStatus { ACTIVE, COMPLETED, ESCALATED, REFUSED, LOCKED_OUT, EXPIRED }

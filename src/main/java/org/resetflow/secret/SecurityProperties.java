@@ -1,0 +1,19 @@
+package org.resetflow.secret;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code resetflow.security.*}.
+ *
+ * @param secret             the server secret (at least 32 characters) from which the keys for token and code
+ *                           hashes (HMAC-SHA-256) and for sealed secrets (AES-256-GCM) are derived. Required in
+ *                           production; every node of a cluster needs the same value.
+ * @param secretFile         where the embedded profile keeps a generated secret when {@code secret} is not set
+ *                           (created on first start, readable only by its owner). Empty: no generated secret.
+ * @param revealEligibility  whether users are told that their reset was escalated or refused (default true, as
+ *                           Entra does). When false, those outcomes look like the generic path to the user.
+ */
+@ConfigurationProperties("resetflow.security")
+public record SecurityProperties(String secret, String secretFile, @DefaultValue("true") boolean revealEligibility) {
+}

@@ -1,0 +1,43 @@
+package org.resetflow.verification;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.Vars;
+import org.resetflow.throttling.ProofThrottle;
+import org.springframework.stereotype.Component;
+
+/** "Check the answers": all must match; which one was wrong is not told. */
+@Component("checkAnswersDelegate")
+class CheckAnswersDelegate implements JavaDelegate {
+
+    private final SecurityQuestions questions;
+    private final ProofThrottle throttle;
+
+    CheckAnswersDelegate(SecurityQuestions questions, ProofThrottle throttle) {
+        this.questions = questions;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
+        List<String> ids = Arrays.asList(((String) execution.getVariable(Vars.QUESTION_IDS)).split(","));
+        List<String> given = new ArrayList<>();
+        for (int i = 1; i <= ids.size(); i++) {
+            given.add((String) execution.getVariable("answer" + i));
+        }
+        if (questions.allCorrect(accountKey, Boolean.TRUE.equals(execution.getVariable(Vars.DECOY)), ids, given)) {
+            return;
+        }
+        throttle.recordFailure(accountKey).ifPresent(until -> {
+            execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
+            throw new BpmnError(CheckSelfServiceLockoutDelegate.LOCKED_OUT);
+        });
+        throw new FieldErrors().add(FieldErrors.FORM, "ANSWERS_WRONG").raise(execution, "WRONG_ANSWERS");
+    }
+}

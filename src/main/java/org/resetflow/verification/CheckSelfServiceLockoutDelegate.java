@@ -1,0 +1,30 @@
+package org.resetflow.verification;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.Vars;
+import org.resetflow.throttling.ProofThrottle;
+import org.springframework.stereotype.Component;
+
+/** "Check self-service lock-out": an account with too many failed proofs may not try again yet. */
+@Component("checkSelfServiceLockoutDelegate")
+class CheckSelfServiceLockoutDelegate implements JavaDelegate {
+
+    static final String LOCKED_OUT = "LOCKED_OUT";
+
+    private final ProofThrottle throttle;
+
+    CheckSelfServiceLockoutDelegate(ProofThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
+        throttle.lockedOutUntil(accountKey).ifPresent(until -> {
+            execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
+            throw new BpmnError(LOCKED_OUT);
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package org.resetflow.verification;
+
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.directory.CloudDirectory;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Match the contact": a code is sent only when the address or number the user typed in full equals the
+ * registered one. A mismatch (or an unknown account) continues exactly like a match, and nothing is sent.
+ */
+@Component("matchContactDelegate")
+class MatchContactDelegate implements JavaDelegate {
+
+    private final CloudDirectory cloud;
+    private final RecoveryMethods recoveryMethods;
+
+    MatchContactDelegate(CloudDirectory cloud, RecoveryMethods recoveryMethods) {
+        this.cloud = cloud;
+        this.recoveryMethods = recoveryMethods;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Method method = Method.valueOf((String) execution.getVariable(Vars.METHOD));
+        execution.setVariable(Vars.CHOSEN_METHOD, method.name());
+        if (!method.sendsCode()) {
+            return;
+        }
+        boolean decoy = Boolean.TRUE.equals(execution.getVariable(Vars.DECOY));
+        Optional<String> typed = recoveryMethods.normalise(method, (String) execution.getVariable(Vars.INPUT_CONTACT));
+        String registered = decoy ? null : cloud.findAccount((String) execution.getVariable(Vars.USERNAME))
+                .map(recoveryMethods::registered)
+                .map((Map<Method, String> methods) -> methods.get(method))
+                .orElse(null);
+        boolean matched = registered != null && typed.isPresent() && typed.get().equalsIgnoreCase(registered);
+        execution.setVariable(Vars.CONTACT_MATCHED, matched);
+        execution.setVariable(Vars.DESTINATION, matched ? registered : null);
+    }
+}

@@ -1,0 +1,56 @@
+package org.resetflow.verification;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.directory.CloudDirectory;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Offer methods for this gate": the registered methods the policy allows, minus those already used. Masked
+ * hints (a***@example.org) appear only once the first gate is passed, never for a decoy.
+ */
+@Component("offerMethodsDelegate")
+class OfferMethodsDelegate implements JavaDelegate {
+
+    private final CloudDirectory cloud;
+    private final RecoveryMethods recoveryMethods;
+    private final ObjectMapper json;
+
+    OfferMethodsDelegate(CloudDirectory cloud, RecoveryMethods recoveryMethods, ObjectMapper json) {
+        this.cloud = cloud;
+        this.recoveryMethods = recoveryMethods;
+        this.json = json;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Method> registered = MethodList.parse(execution.getVariable(Vars.REGISTERED_METHODS));
+        List<Method> used = MethodList.parse(execution.getVariable(Vars.VERIFIED_METHODS));
+        boolean questionsAllowed = Boolean.TRUE.equals(execution.getVariable(Vars.QUESTIONS_ALLOWED));
+        boolean decoy = Boolean.TRUE.equals(execution.getVariable(Vars.DECOY));
+        List<Method> offered = registered.stream()
+                .filter(method -> questionsAllowed || method != Method.QUESTIONS)
+                .filter(method -> !used.contains(method))
+                .toList();
+        if (offered.isEmpty()) {
+            throw new IllegalStateException("No verification method left to offer; the eligibility decision should have prevented this");
+        }
+        Map<Method, String> destinations = used.isEmpty() || decoy
+                ? Map.of()
+                : cloud.findAccount((String) execution.getVariable(Vars.USERNAME)).map(recoveryMethods::registered).orElse(Map.of());
+        ArrayNode options = json.createArrayNode();
+        for (Method method : offered) {
+            options.addObject()
+                    .put("value", method.name())
+                    .put("label", "method." + method.name())
+                    .put("hint", RecoveryMethods.mask(method, destinations.get(method)));
+        }
+        execution.setVariable(Vars.GATE, used.size() + 1);
+        execution.setVariable(Vars.METHOD_OPTIONS, options.toString());
+    }
+}

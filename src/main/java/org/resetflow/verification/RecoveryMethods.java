@@ -1,0 +1,70 @@
+package org.resetflow.verification;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.resetflow.directory.Account;
+import org.resetflow.registration.Contacts;
+import org.resetflow.registration.RecoveryInfo;
+import org.resetflow.registration.RecoveryRegistrations;
+import org.springframework.stereotype.Component;
+
+/**
+ * The methods an account could prove itself with and where each sends its code: the user's registration
+ * for the alternate email and mobile phone and the answers, the directory for the office phone.
+ */
+@Component
+public class RecoveryMethods {
+
+    private final RecoveryRegistrations registrations;
+    private final Contacts contacts;
+    private final VerificationProperties properties;
+
+    public RecoveryMethods(RecoveryRegistrations registrations, Contacts contacts, VerificationProperties properties) {
+        this.registrations = registrations;
+        this.contacts = contacts;
+        this.properties = properties;
+    }
+
+    /** Method → normalised destination (empty string for security questions), in a stable order. */
+    public Map<Method, String> registered(Account account) {
+        RecoveryInfo info = registrations.find(RecoveryRegistrations.accountKey(account.username()));
+        Map<Method, String> methods = new EnumMap<>(Method.class);
+        if (info.hasEmail()) {
+            methods.put(Method.EMAIL, info.alternateEmail());
+        }
+        if (info.hasMobile()) {
+            methods.put(Method.SMS, info.mobilePhone());
+            methods.put(Method.VOICE_MOBILE, info.mobilePhone());
+        }
+        contacts.phone(account.officePhone()).ifPresent(office -> methods.put(Method.VOICE_OFFICE, office));
+        if (info.hasQuestions(properties.questionsToAnswer())) {
+            methods.put(Method.QUESTIONS, "");
+        }
+        return methods;
+    }
+
+    /** What the user typed for this method, normalised, or empty when it is no address or number. */
+    public Optional<String> normalise(Method method, String typed) {
+        return switch (method) {
+            case EMAIL -> contacts.email(typed);
+            case SMS, VOICE_MOBILE, VOICE_OFFICE -> contacts.phone(typed);
+            case QUESTIONS -> Optional.empty();
+        };
+    }
+
+    /** A hint that reveals little: {@code a***@example.org}, {@code +1 *** *** **67}. */
+    public static String mask(Method method, String destination) {
+        if (destination == null || destination.isBlank()) {
+            return "";
+        }
+        if (method == Method.EMAIL) {
+            int at = destination.indexOf('@');
+            return at > 0 ? destination.charAt(0) + "***" + destination.substring(at) : "***";
+        }
+        String digits = destination.replaceAll("\\D", "");
+        String last = digits.length() >= 2 ? digits.substring(digits.length() - 2) : digits;
+        String country = digits.length() > 10 ? digits.substring(0, digits.length() - 10) : "";
+        return "+" + country + " *** *** **" + last;
+    }
+}

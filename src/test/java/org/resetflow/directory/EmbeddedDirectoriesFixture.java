@@ -1,0 +1,145 @@
+package org.resetflow.directory;
+
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.resetflow.directory.embedded.EmbeddedDirectories;
+import org.resetflow.directory.embedded.EmbeddedDirectoryProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Both embedded directories on free ports, with data in a temporary folder, and adapters pointed at them. */
+final class EmbeddedDirectoriesFixture implements AutoCloseable {
+
+    static final String SEED_PASSWORD = "Demo-Passw0rd!";
+    static final String CLOUD_SERVICE_DN = "cn=resetflow,ou=services,dc=cloud,dc=example,dc=org";
+    static final String ON_PREMISES_SERVICE_DN = "cn=resetflow-writeback,dc=corp,dc=example,dc=org";
+    static final int MINIMUM_LENGTH = 8;
+    static final int RECENT_PASSWORDS = 5;
+
+    private final Path dataDirectory;
+    private final String servicePassword = "service-" + UUID.randomUUID();
+    private EmbeddedDirectories directories;
+    private DirectoryProperties properties;
+
+    private EmbeddedDirectoriesFixture(Path dataDirectory) {
+        this.dataDirectory = dataDirectory;
+    }
+
+    static EmbeddedDirectoriesFixture startIn(Path dataDirectory) {
+        var fixture = new EmbeddedDirectoriesFixture(dataDirectory);
+        fixture.start();
+        return fixture;
+    }
+
+    void restart() {
+        directories.stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        directories.stop();
+    }
+
+    private void start() {
+        var embedded = new EmbeddedDirectoryProperties(true, dataDirectory, 0, 0, "127.0.0.1", MINIMUM_LENGTH, RECENT_PASSWORDS);
+        directories = new EmbeddedDirectories(embedded, directoryProperties(Map.of()));
+        directories.start();
+        properties = directoryProperties(Map.of(
+                "resetflow.directory.cloud.url", "ldap://127.0.0.1:" + directories.cloudPort(),
+                "resetflow.directory.on-premises.url", "ldap://127.0.0.1:" + directories.onPremisesPort()));
+    }
+
+    DirectoryProperties directoryProperties(Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "resetflow.directory.cloud.bind-dn", CLOUD_SERVICE_DN,
+                "resetflow.directory.cloud.bind-password", servicePassword,
+                "resetflow.directory.cloud.timeout", "2s",
+                "resetflow.directory.on-premises.bind-dn", ON_PREMISES_SERVICE_DN,
+                "resetflow.directory.on-premises.bind-password", servicePassword,
+                "resetflow.directory.on-premises.timeout", "2s"));
+        if (properties != null) {
+            values.put("resetflow.directory.cloud.url", properties.cloud().url());
+            values.put("resetflow.directory.on-premises.url", properties.onPremises().url());
+        }
+        values.putAll(overrides);
+        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("resetflow.directory", DirectoryProperties.class);
+    }
+
+    DirectoryProperties properties() {
+        return properties;
+    }
+
+    String servicePassword() {
+        return servicePassword;
+    }
+
+    int cloudPort() {
+        return directories.cloudPort();
+    }
+
+    int onPremisesPort() {
+        return directories.onPremisesPort();
+    }
+
+    Path cloudLdif() {
+        return dataDirectory.resolve("cloud.ldif");
+    }
+
+    Path onPremisesLdif() {
+        return dataDirectory.resolve("on-premises.ldif");
+    }
+
+    LdapCloudDirectory cloudDirectory() {
+        return cloudDirectory(properties);
+    }
+
+    static LdapCloudDirectory cloudDirectory(DirectoryProperties properties) {
+        var cloud = properties.cloud();
+        return new LdapCloudDirectory(LdapConnections.template(
+                LdapConnections.contextSource(cloud.url(), cloud.bindDn(), cloud.bindPassword(), cloud.timeout())), cloud);
+    }
+
+    LdapOnPremisesDirectory onPremisesDirectory() {
+        return onPremisesDirectory(properties);
+    }
+
+    static LdapOnPremisesDirectory onPremisesDirectory(DirectoryProperties properties) {
+        var onPremises = properties.onPremises();
+        return new LdapOnPremisesDirectory(LdapConnections.template(
+                LdapConnections.contextSource(onPremises.url(), onPremises.bindDn(), onPremises.bindPassword(), onPremises.timeout())), onPremises);
+    }
+
+    LDAPConnection cloudAsServiceAccount() throws LDAPException {
+        return new LDAPConnection("127.0.0.1", cloudPort(), CLOUD_SERVICE_DN, servicePassword);
+    }
+
+    LDAPConnection onPremisesAsServiceAccount() throws LDAPException {
+        return new LDAPConnection("127.0.0.1", onPremisesPort(), ON_PREMISES_SERVICE_DN, servicePassword);
+    }
+
+    boolean onPremisesAccepts(String dn, String password) throws LDAPException {
+        try (var connection = new LDAPConnection("127.0.0.1", onPremisesPort())) {
+            connection.bind(dn, password);
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static String cloudDn(String uid) {
+        return "uid=" + uid + ",ou=people,dc=cloud,dc=example,dc=org";
+    }
+
+    static String onPremisesDn(String uid) {
+        return "uid=" + uid + ",ou=people,dc=corp,dc=example,dc=org";
+    }
+}
