@@ -1,0 +1,58 @@
+package org.resetflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+import org.resetflow.engine.Vars;
+
+@Deployment(resources = {"processes/account-unlock.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+        "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
+        "forms/escalation.form"})
+class AccountUnlockProcessTest extends ProcessTest {
+
+    @Test
+    void aVerifiedUserIsUnlockedWithoutANewPassword() {
+        ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
+        assertThat(stepNumber(unlock, Vars.STEP_TOTAL)).isEqualTo(2);
+        submit(unlock, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        assertThat(stepNumber(unlock, Vars.STEP_INDEX)).isEqualTo(2);
+        submit(unlock, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
+        assertThat(unlock).isEnded().hasPassed("unlockAccount", "accountUnlocked", "notifyUser", "completed");
+        assertThat(outcome(unlock)).isEqualTo("COMPLETED");
+        assertThat(doubles.called("checkNewPasswordDelegate")).isFalse();
+    }
+
+    @Test
+    void failedProofsLockTheUserOutOfTheUnlockToo() {
+        ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
+        submit(unlock, "chooseMethod", values("method", "QUESTIONS"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            submit(unlock, "answerQuestions", values("answer1", "no", "answer2", "no", "answer3", "no"));
+        }
+        assertThat(unlock).isEnded().hasPassed("lockedOut").hasNotPassed("unlockAccount");
+    }
+
+    @Test
+    void anUnregisteredUserIsUnlockedByTheHelpdesk() {
+        doubles.registeredMethods = "";
+        ProcessInstance unlock = start("accountUnlock", "unlock", "carol");
+        Task review = taskService().createTaskQuery().processInstanceId(unlock.getId()).taskCandidateGroup("helpdesk-admins").singleResult();
+        taskService().complete(review.getId(), Map.of(Vars.DECISION, "APPROVE"));
+        runDueJobs(unlock);
+        assertThat(unlock).isEnded().hasPassed("unlockAfterReview", "escalationApproved");
+    }
+
+    @Test
+    void anIdleUnlockExpires() {
+        ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
+        fireTimer(unlock, "chooseMethodIdle");
+        assertThat(unlock).isEnded().hasPassed("expired");
+        assertThat(outcome(unlock)).isEqualTo("EXPIRED");
+    }
+}

@@ -1,0 +1,220 @@
+package org.resetflow.process;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.resetflow.engine.Vars;
+
+/**
+ * Test doubles for every delegate the models name. Each keeps the variable contract of the real step (what it
+ * reads, what it sets, which BPMN error it throws), driven by a scenario the test sets up, so that a process
+ * test exercises the paths of the model and nothing else.
+ */
+final class JourneyDoubles {
+
+    static final String RIGHT_CODE = "24681357";
+    static final String RIGHT_ANSWER = "right";
+    static final String CURRENT_PASSWORD = "current";
+    static final String WEAK_PASSWORD = "weak";
+
+    // the account and the policy
+    boolean known = true;
+    String identitySource = "cloud";
+    boolean administrator;
+    boolean inScopeGroup = true;
+    String registeredMethods = "EMAIL,SMS,VOICE_MOBILE,QUESTIONS";
+    String scope = "groups";
+    int userGates = 1;
+    boolean writebackEnabled = true;
+    boolean revealEligibility = true;
+
+    // how the world behaves
+    int maxFailedProofs = 5;
+    int failedProofs;
+    boolean lockedOutAlready;
+    boolean codeLimitReached;
+    boolean sendFails;
+    boolean onPremisesRejectsOnce;
+    boolean onPremisesUnavailable;
+
+    // what happened
+    final List<String> calls = new ArrayList<>();
+
+    JourneyDoubles register() {
+        Mocks.register("journeySettings", new Settings());
+        register("lookUpAccountDelegate", this::lookUpAccount);
+        register("continueAsDecoyDelegate", this::continueAsDecoy);
+        register("checkSelfServiceLockoutDelegate", e -> {
+            if (lockedOutAlready) {
+                throw new BpmnError("LOCKED_OUT");
+            }
+        });
+        register("offerMethodsDelegate", this::offerMethods);
+        register("matchContactDelegate", e -> {
+            e.setVariable(Vars.CHOSEN_METHOD, e.getVariable(Vars.METHOD));
+            e.setVariable(Vars.DESTINATION, "registered-destination");
+        });
+        register("issueCodeDelegate", e -> {
+            if (codeLimitReached) {
+                throw new BpmnError("CODE_LIMIT");
+            }
+            e.setVariable(Vars.CODE_HASH, "hash-of-" + RIGHT_CODE);
+        });
+        register("sendCodeDelegate", e -> {
+            if (sendFails) {
+                throw new IllegalStateException("provider down");
+            }
+        });
+        register("checkCodeDelegate", e -> proof(e, RIGHT_CODE.equals(e.getVariable(Vars.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE"));
+        register("drawQuestionsDelegate", e -> {
+            e.setVariable(Vars.QUESTION_IDS, "first-pet,birth-city,first-school");
+            e.setVariable(Vars.QUESTION_COUNT, 3);
+            e.setVariable("question1", "question.first-pet");
+            e.setVariable("question2", "question.birth-city");
+            e.setVariable("question3", "question.first-school");
+        });
+        register("checkAnswersDelegate", e -> proof(e, RIGHT_ANSWER.equals(e.getVariable("answer1"))
+                && RIGHT_ANSWER.equals(e.getVariable("answer2")) && RIGHT_ANSWER.equals(e.getVariable("answer3")),
+                "_form", "ANSWERS_WRONG", "WRONG_ANSWERS"));
+        register("recordProofDelegate", e -> {
+            List<String> verified = new ArrayList<>(split(e.getVariable(Vars.VERIFIED_METHODS)));
+            verified.add((String) e.getVariable(Vars.CHOSEN_METHOD));
+            e.setVariable(Vars.VERIFIED_METHODS, String.join(",", verified));
+            e.setVariable(Vars.PROVEN_GATES, verified.size());
+        });
+        register("checkNewPasswordDelegate", e -> {
+            if (WEAK_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD))) {
+                e.setVariable(Vars.PENDING_FIELD_ERRORS, "password=TOO_SHORT:8");
+                throw new BpmnError("PASSWORD_REJECTED");
+            }
+        });
+        register("writeBackPasswordDelegate", e -> {
+            if (onPremisesUnavailable) {
+                throw new IllegalStateException("domain controller unreachable");
+            }
+            if (onPremisesRejectsOnce) {
+                onPremisesRejectsOnce = false;
+                e.setVariable(Vars.PENDING_FIELD_ERRORS, "password=ONPREMISES_RECENTLY_USED");
+                throw new BpmnError("ONPREMISES_REJECTED");
+            }
+            e.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+        });
+        register("setCloudPasswordDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
+        register("unlockAccountDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
+        register("notifyUserDelegate", e -> { });
+        register("notifyAdministratorsDelegate", e -> { });
+        register("notifyEscalationOutcomeDelegate", e -> { });
+        register("recordEscalationDecisionDelegate", e -> e.setVariable(Vars.DECIDED_BY, "demo"));
+        register("issueTemporaryPasswordDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
+        register("checkCurrentPasswordDelegate", e -> proof(e, CURRENT_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD)),
+                "password", "PASSWORD_WRONG", "WRONG_PASSWORD"));
+        register("checkContactsDelegate", e -> {
+            Object email = e.getVariable(Vars.INPUT_ALTERNATE_EMAIL);
+            Object mobile = e.getVariable(Vars.INPUT_MOBILE_PHONE);
+            if ("not-an-address".equals(email)) {
+                e.setVariable(Vars.PENDING_FIELD_ERRORS, "alternateEmail=EMAIL_INVALID");
+                throw new BpmnError("INVALID_CONTACTS");
+            }
+            e.setVariable(Vars.EMAIL_TO_VERIFY, email);
+            e.setVariable(Vars.MOBILE_TO_VERIFY, mobile);
+            e.setVariable(Vars.STEP_TOTAL, 3 + (email != null ? 1 : 0) + (mobile != null ? 1 : 0));
+        });
+        register("offerQuestionsDelegate", e -> {
+            e.setVariable(Vars.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
+            e.setVariable(Vars.QUESTIONS_TO_REGISTER, 3);
+        });
+        register("saveRegistrationDelegate", e -> {
+            if ("same".equals(e.getVariable("answer1")) && "same".equals(e.getVariable("answer2"))) {
+                e.setVariable(Vars.PENDING_FIELD_ERRORS, "answer2=ANSWER_DUPLICATE");
+                throw new BpmnError("INVALID_ANSWERS");
+            }
+        });
+        return this;
+    }
+
+    boolean called(String delegate) {
+        return calls.contains(delegate);
+    }
+
+    private void register(String name, JavaDelegate behaviour) {
+        Mocks.register(name, (JavaDelegate) execution -> {
+            calls.add(name);
+            behaviour.execute(execution);
+        });
+    }
+
+    private void lookUpAccount(DelegateExecution e) {
+        List<String> methods = split(registeredMethods);
+        e.setVariable(Vars.ACCOUNT_KEY, e.getVariable(Vars.USERNAME));
+        e.setVariable(Vars.ACCOUNT_KNOWN, known);
+        e.setVariable(Vars.DECOY, !known);
+        e.setVariable(Vars.IDENTITY_SOURCE, identitySource);
+        e.setVariable(Vars.ADMINISTRATOR, administrator);
+        e.setVariable(Vars.IN_SCOPE_GROUP, inScopeGroup);
+        e.setVariable(Vars.REGISTERED_METHODS, registeredMethods);
+        e.setVariable(Vars.REGISTERED_METHOD_COUNT, methods.size());
+        e.setVariable(Vars.CODE_METHOD_COUNT, (int) methods.stream().filter(m -> !m.equals("QUESTIONS")).count());
+        e.setVariable(Vars.SSPR_SCOPE, scope);
+        e.setVariable(Vars.USER_GATES, userGates);
+        e.setVariable(Vars.WRITEBACK_ENABLED, writebackEnabled);
+        e.setVariable(Vars.WRITEBACK_REQUIRED, known && !identitySource.equals("cloud") && writebackEnabled);
+        e.setVariable(Vars.REVEAL_ELIGIBILITY, revealEligibility);
+    }
+
+    private void continueAsDecoy(DelegateExecution e) {
+        e.setVariable(Vars.DECOY, true);
+        e.setVariable(Vars.REGISTERED_METHODS, "EMAIL,SMS,VOICE_MOBILE,QUESTIONS");
+        e.setVariable(Vars.GATES, userGates);
+        e.setVariable(Vars.QUESTIONS_ALLOWED, true);
+    }
+
+    private void offerMethods(DelegateExecution e) {
+        List<String> used = split(e.getVariable(Vars.VERIFIED_METHODS));
+        boolean questionsAllowed = Boolean.TRUE.equals(e.getVariable(Vars.QUESTIONS_ALLOWED));
+        List<String> offered = split(e.getVariable(Vars.REGISTERED_METHODS)).stream()
+                .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
+                .filter(m -> !used.contains(m))
+                .toList();
+        e.setVariable(Vars.GATE, used.size() + 1);
+        e.setVariable(Vars.METHOD_OPTIONS, String.join(",", offered));
+    }
+
+    private void proof(DelegateExecution e, boolean correct, String field, String fieldError, String bpmnError) {
+        if (correct) {
+            return;
+        }
+        failedProofs++;
+        if (failedProofs >= maxFailedProofs) {
+            throw new BpmnError("LOCKED_OUT");
+        }
+        e.setVariable(Vars.PENDING_FIELD_ERRORS, field + "=" + fieldError);
+        throw new BpmnError(bpmnError);
+    }
+
+    private static List<String> split(Object csv) {
+        return csv == null || csv.toString().isBlank() ? List.of() : Arrays.asList(csv.toString().split(","));
+    }
+
+    /** What {@code journeySettings} gives the models: the defaults. */
+    public static final class Settings {
+        public String getCodeLifetime() {
+            return "PT10M";
+        }
+
+        public String getIdleTimeout() {
+            return "PT15M";
+        }
+
+        public String getSendRetryCycle() {
+            return "R3/PT10S";
+        }
+
+        public String getDirectoryRetryCycle() {
+            return "PT10S,PT30S,PT1M";
+        }
+    }
+}

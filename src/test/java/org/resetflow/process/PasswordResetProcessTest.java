@@ -1,0 +1,328 @@
+package org.resetflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.List;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.resetflow.engine.Vars;
+
+@Deployment(resources = {"processes/password-reset.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+        "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
+        "forms/setPassword.form", "forms/escalation.form"})
+class PasswordResetProcessTest extends ProcessTest {
+
+    private ProcessInstance startReset() {
+        return start("passwordReset", "reset", "alice");
+    }
+
+    private void passCodeGate(ProcessInstance reset, String method) {
+        submit(reset, "chooseMethod", values("method", method, "contact", "registered"));
+        assertThat(stepKey(reset)).isEqualTo("enterCode");
+        submit(reset, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
+    }
+
+    private void setGoodPassword(ProcessInstance reset) {
+        submit(reset, "setPassword", values("password", "Tr4vel.Kettle.Mauve", "passwordConfirmation", "Tr4vel.Kettle.Mauve"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE"})
+    void eachCodeMethodResetsThePassword(String method) {
+        doubles.registeredMethods = "EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE";
+        ProcessInstance reset = startReset();
+        assertThat(reset).isWaitingAt("verifyIdentity");
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(1);
+        assertThat(stepNumber(reset, Vars.STEP_TOTAL)).isEqualTo(3);
+
+        passCodeGate(reset, method);
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(3);
+        setGoodPassword(reset);
+
+        assertThat(reset).isEnded().hasPassed("checkEligibility", "verifyIdentity", "checkNewPassword", "setCloudPassword",
+                "passwordWasReset", "notifyUser", "completed").hasNotPassed("writeBackPassword", "notifyAdministrators");
+        assertThat(outcome(reset)).isEqualTo("COMPLETED");
+        assertThat(doubles.called("sendCodeDelegate")).isTrue();
+    }
+
+    @Test
+    void securityQuestionsResetThePassword() {
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "QUESTIONS"));
+        assertThat(stepKey(reset)).isEqualTo("answerQuestions");
+        assertThat(stepNumber(reset, Vars.QUESTION_COUNT)).isEqualTo(3);
+        submit(reset, "answerQuestions", values("answer1", "right", "answer2", "right", "answer3", "right"));
+        setGoodPassword(reset);
+        assertThat(outcome(reset)).isEqualTo("COMPLETED");
+        assertThat(doubles.called("issueCodeDelegate")).isFalse();
+    }
+
+    @Test
+    void wrongAnswersAreAskedAgainWithoutSayingWhichWasWrong() {
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "QUESTIONS"));
+        submit(reset, "answerQuestions", values("answer1", "right", "answer2", "wrong", "answer3", "right"));
+        assertThat(stepKey(reset)).isEqualTo("answerQuestions");
+        assertThat(stepVariable(reset, Vars.FIELD_ERRORS)).isEqualTo("_form=ANSWERS_WRONG");
+    }
+
+    @Test
+    void aWrongCodeThenTheRightOne() {
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        submit(reset, "enterCode", values("code", "00000000"));
+        assertThat(stepKey(reset)).isEqualTo("enterCode");
+        assertThat(stepVariable(reset, Vars.FIELD_ERRORS)).isEqualTo("code=CODE_WRONG");
+        submit(reset, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(taskService().getVariableLocal(step(reset).getId(), Vars.FIELD_ERRORS)).isNull();
+    }
+
+    @Test
+    void anExpiredCodeSendsTheUserBackToChooseAMethod() {
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "SMS", "contact", "registered"));
+        fireTimer(reset, "codeLifetimeOver");
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(stepVariable(reset, Vars.NOTICE)).isEqualTo("CODE_EXPIRED");
+        passCodeGate(reset, "EMAIL");
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+    }
+
+    @Test
+    void tooManyCodesSendsTheUserBackToChooseAnotherMethod() {
+        doubles.codeLimitReached = true;
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(stepVariable(reset, Vars.NOTICE)).isEqualTo("CODE_LIMIT");
+    }
+
+    @Test
+    void anIdleJourneyExpiresWhileChoosingAMethod() {
+        ProcessInstance reset = startReset();
+        fireTimer(reset, "chooseMethodIdle");
+        assertThat(reset).isEnded().hasPassed("expired");
+        assertThat(outcome(reset)).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void anIdleJourneyExpiresWhileEnteringTheCode() {
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        fireTimer(reset, "enterCodeIdle");
+        assertThat(reset).isEnded().hasPassed("expired");
+    }
+
+    @Test
+    void anIdleJourneyExpiresAtTheNewPassword() {
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        fireTimer(reset, "setPasswordIdle");
+        assertThat(reset).isEnded().hasPassed("expired");
+        assertThat(outcome(reset)).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void fiveFailedProofsLockTheUserOut() {
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            submit(reset, "enterCode", values("code", "11111111"));
+        }
+        assertThat(reset).isEnded().hasPassed("lockedOut").hasNotPassed("setPassword");
+        assertThat(outcome(reset)).isEqualTo("LOCKED_OUT");
+    }
+
+    @Test
+    void anAccountLockedOutOfSelfServiceCannotStartAgain() {
+        doubles.lockedOutAlready = true;
+        ProcessInstance reset = startReset();
+        assertThat(reset).isEnded().hasPassed("lockedOut");
+    }
+
+    @Test
+    void administratorsPassTwoGatesWithDifferentMethodsAndNeverSecurityQuestions() {
+        doubles.administrator = true;
+        doubles.registeredMethods = "EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE,QUESTIONS";
+        ProcessInstance reset = startReset();
+        assertThat(stepNumber(reset, Vars.STEP_TOTAL)).isEqualTo(5);
+        assertThat(stepVariable(reset, Vars.METHOD_OPTIONS)).isEqualTo("EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE");
+        passCodeGate(reset, "EMAIL");
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(3);
+        assertThat(stepVariable(reset, Vars.METHOD_OPTIONS)).isEqualTo("SMS,VOICE_MOBILE,VOICE_OFFICE");
+        passCodeGate(reset, "VOICE_OFFICE");
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(5);
+        setGoodPassword(reset);
+        assertThat(reset).isEnded().hasPassed("notifyAdministrators", "completed");
+    }
+
+    @Test
+    void usersPassTwoGatesWhenThePolicySaysSo() {
+        doubles.userGates = 2;
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        submit(reset, "chooseMethod", values("method", "QUESTIONS"));
+        submit(reset, "answerQuestions", values("answer1", "right", "answer2", "right", "answer3", "right"));
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.VERIFIED_METHODS)).isEqualTo("EMAIL,QUESTIONS");
+    }
+
+    @Test
+    void aUserWithoutRecoveryInformationIsEscalatedToTheHelpdesk() {
+        doubles.registeredMethods = "";
+        ProcessInstance reset = startReset();
+        assertThat(reset).isWaitingAt("reviewEscalation").task().hasCandidateGroup("helpdesk-admins");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("ESCALATED");
+        assertThat(step(reset)).isNull();
+
+        Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).singleResult();
+        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("recordDecision", "issueTemporaryPassword", "notifyEscalationOutcome", "escalationApproved");
+        assertThat(outcome(reset)).isEqualTo("ESCALATED");
+    }
+
+    @Test
+    void theHelpdeskCanRefuseAnEscalation() {
+        doubles.registeredMethods = "";
+        ProcessInstance reset = startReset();
+        Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).singleResult();
+        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "REFUSE", Vars.REFUSAL_REASON, "Could not reach you"));
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("notifyRefusal", "escalationRefused").hasNotPassed("issueTemporaryPassword");
+        assertThat(outcome(reset)).isEqualTo("REFUSED");
+    }
+
+    @Test
+    void aUserOutsideTheScopeIsRefused() {
+        doubles.inScopeGroup = false;
+        ProcessInstance reset = startReset();
+        assertThat(reset).isEnded().hasPassed("refused").hasNotPassed("verifyIdentity");
+        assertThat(outcome(reset)).isEqualTo("REFUSED");
+        assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void aSyncedAccountIsRefusedWhenWritebackIsOff() {
+        doubles.identitySource = "synced";
+        doubles.writebackEnabled = false;
+        ProcessInstance reset = startReset();
+        assertThat(reset).isEnded().hasPassed("refused");
+        assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(reset.getId()).variableName(Vars.ELIGIBILITY_REASON).singleResult().getValue()).isEqualTo("WRITEBACK_DISABLED");
+    }
+
+    @Test
+    void aSyncedAccountIsWrittenBackOnPremisesBeforeTheCloud() {
+        doubles.identitySource = "synced";
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        assertThat(reset).isEnded().hasPassed("writeBackPassword", "setCloudPassword", "completed");
+        assertThat(doubles.calls.indexOf("writeBackPasswordDelegate")).isLessThan(doubles.calls.indexOf("setCloudPasswordDelegate"));
+    }
+
+    @Test
+    void aFederatedAccountIsWrittenBackToo() {
+        doubles.identitySource = "federated";
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        assertThat(reset).isEnded().hasPassed("writeBackPassword", "setCloudPassword");
+    }
+
+    @Test
+    void anOnPremisesPolicyRejectionReturnsTheUserToTheNewPasswordWithTheReason() {
+        doubles.identitySource = "synced";
+        doubles.onPremisesRejectsOnce = true;
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(stepVariable(reset, Vars.FIELD_ERRORS)).isEqualTo("password=ONPREMISES_RECENTLY_USED");
+        assertThat(doubles.called("setCloudPasswordDelegate")).isFalse();
+        setGoodPassword(reset);
+        assertThat(reset).isEnded().hasPassed("completed");
+    }
+
+    @Test
+    void aPasswordThatBreaksThePolicyIsAskedForAgain() {
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        submit(reset, "setPassword", values("password", JourneyDoubles.WEAK_PASSWORD, "passwordConfirmation", JourneyDoubles.WEAK_PASSWORD));
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(stepVariable(reset, Vars.FIELD_ERRORS)).isEqualTo("password=TOO_SHORT:8");
+    }
+
+    @Test
+    void anUnreachableOnPremisesDirectoryIsRetriedThenBecomesAnIncident() {
+        doubles.identitySource = "synced";
+        doubles.onPremisesUnavailable = true;
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        Job writeback = managementService().createJobQuery().processInstanceId(reset.getId()).singleResult();
+        assertThat(writeback.getExceptionMessage()).contains("domain controller unreachable");
+        assertThat(writeback.getRetries()).isEqualTo(3);
+        assertThat(writeback.getDuedate()).as("retried later, with backoff").isNotNull();
+        for (int retry = 0; retry < 3; retry++) {
+            try {
+                managementService().executeJob(writeback.getId());
+            } catch (IllegalStateException expected) {
+                // the directory is still down
+            }
+        }
+        assertThat(runtimeService().createIncidentQuery().processInstanceId(reset.getId()).count()).isEqualTo(1);
+        assertThat(reset).isWaitingAt("writeBackPassword");
+
+        doubles.onPremisesUnavailable = false;
+        managementService().setJobRetries(writeback.getId(), 1);
+        managementService().executeJob(writeback.getId());
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("setCloudPassword", "completed");
+    }
+
+    @Test
+    void whenEligibilityIsHiddenAnUnregisteredUserSeesTheGenericPathWhileTheHelpdeskIsAsked() {
+        doubles.revealEligibility = false;
+        doubles.registeredMethods = "";
+        ProcessInstance reset = startReset();
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(taskService().createTaskQuery().processInstanceId(reset.getId()).taskCandidateGroup("helpdesk-admins").count()).isEqualTo(1);
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isNull();
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.DECOY)).isEqualTo(true);
+    }
+
+    @Test
+    void whenEligibilityIsHiddenARefusedUserSeesTheGenericPath() {
+        doubles.revealEligibility = false;
+        doubles.inScopeGroup = false;
+        ProcessInstance reset = startReset();
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(reset).hasPassed("hideRefusal").hasNotPassed("refused");
+    }
+
+    @Test
+    void userInputNeverBecomesAProcessVariable() {
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        List<String> stored = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+                .createHistoricVariableInstanceQuery().list().stream().map(v -> v.getName()).toList();
+        assertThat(stored).doesNotContain("code", "password", "passwordConfirmation", "contact", "answer1");
+    }
+}

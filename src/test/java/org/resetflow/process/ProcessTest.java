@@ -1,0 +1,128 @@
+package org.resetflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resetflow.engine.Vars;
+
+/** Drives the models the way the journey API does: requester steps by business key, input as transient variables. */
+abstract class ProcessTest {
+
+    @RegisterExtension
+    ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ProcessEngines.engine()).build();
+
+    JourneyDoubles doubles;
+
+    @BeforeEach
+    void setUpDoubles() {
+        init(extension.getProcessEngine());
+        doubles = new JourneyDoubles().register();
+    }
+
+    @AfterEach
+    void resetDoubles() {
+        Mocks.reset();
+    }
+
+    ProcessInstance start(String processKey, String journey, String username) {
+        return runtimeService().startProcessInstanceByKey(processKey, UUID.randomUUID().toString(), Variables.createVariables()
+                .putValue(Vars.USERNAME, username)
+                .putValue(Vars.CLIENT_ADDRESS, "192.0.2.10")
+                .putValue(Vars.LOCALE, "en")
+                .putValue(Vars.JOURNEY, journey)
+                .putValue(Vars.REQUESTED_AT, "2026-11-25T10:00:00Z"));
+    }
+
+    /** The step the user sees now, as the API finds it: a user task of this journey without candidate groups. */
+    Task step(ProcessInstance root) {
+        return taskService().createTaskQuery().processInstanceBusinessKey(root.getBusinessKey()).withoutCandidateGroups().singleResult();
+    }
+
+    String stepKey(ProcessInstance root) {
+        Task step = step(root);
+        return step == null ? null : step.getTaskDefinitionKey();
+    }
+
+    /** Completes the current step with the values as transient variables, then runs what the job executor would. */
+    void submit(ProcessInstance root, String expectedStep, Map<String, Object> values) {
+        Task step = step(root);
+        assertThat(step).as("a step is waiting").isNotNull();
+        assertThat(step.getTaskDefinitionKey()).isEqualTo(expectedStep);
+        VariableMap input = Variables.createVariables();
+        values.forEach((name, value) -> input.putValueTyped(name, value instanceof Boolean b
+                ? Variables.booleanValue(b, true) : Variables.stringValue((String) value, true)));
+        taskService().complete(step.getId(), input);
+        runDueJobs(root);
+    }
+
+    /** Executes asynchronous continuations that are due (not timers in the future, not failed ones waiting). */
+    void runDueJobs(ProcessInstance root) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = jobs(root).stream().filter(job -> job.getRetries() > 0 && job.getDuedate() == null).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                try {
+                    managementService().executeJob(job.getId());
+                } catch (RuntimeException failed) {
+                    // as with the job executor: the failure is recorded on the job and retried later
+                }
+            }
+        }
+    }
+
+    /** Fires the timer of a boundary event now, as if its time had come. */
+    void fireTimer(ProcessInstance root, String boundaryEventId) {
+        Job timer = jobs(root).stream()
+                .filter(job -> "timer".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getType()))
+                .filter(job -> boundaryEventId.equals(managementService().createJobDefinitionQuery()
+                        .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId()))
+                .findFirst().orElseThrow(() -> new AssertionError("no timer " + boundaryEventId));
+        managementService().executeJob(timer.getId());
+        runDueJobs(root);
+    }
+
+    List<Job> jobs(ProcessInstance root) {
+        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(root.getBusinessKey()).list().stream()
+                .flatMap(instance -> managementService().createJobQuery().processInstanceId(instance.getId()).list().stream())
+                .toList();
+    }
+
+    int stepNumber(ProcessInstance root, String name) {
+        return ((Number) stepVariable(root, name)).intValue();
+    }
+
+    Object stepVariable(ProcessInstance root, String name) {
+        return taskService().getVariable(step(root).getId(), name);
+    }
+
+    Object outcome(ProcessInstance root) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(root.getId()).variableName(Vars.OUTCOME).singleResult().getValue();
+    }
+
+    static Map<String, Object> values(Object... pairs) {
+        java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

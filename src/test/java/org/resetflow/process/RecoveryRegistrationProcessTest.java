@@ -1,0 +1,119 @@
+package org.resetflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+import org.resetflow.engine.Vars;
+
+@Deployment(resources = {"processes/recovery-registration.bpmn", "processes/code-verification.bpmn",
+        "forms/confirmPassword.form", "forms/enterContacts.form", "forms/enterCode.form", "forms/chooseQuestions.form"})
+class RecoveryRegistrationProcessTest extends ProcessTest {
+
+    private ProcessInstance startRegistration() {
+        return start("recoveryRegistration", "registration", "alice");
+    }
+
+    private void answerQuestions(ProcessInstance registration) {
+        submit(registration, "chooseQuestions", values("question1", "first-pet", "answer1", "Rex",
+                "question2", "birth-city", "answer2", "Springfield", "question3", "first-car", "answer3", "Beetle"));
+    }
+
+    @Test
+    void aSignedInUserRegistersAndVerifiesEmailAndMobileAndAnswersQuestions() {
+        ProcessInstance registration = startRegistration();
+        assertThat(stepKey(registration)).isEqualTo("confirmPassword");
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values("alternateEmail", "alice.new@example.org", "mobilePhone", "+12025550199"));
+        assertThat(stepKey(registration)).isEqualTo("enterCode");
+        assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(3);
+        assertThat(stepNumber(registration, Vars.STEP_TOTAL)).isEqualTo(5);
+        submit(registration, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
+        assertThat(stepKey(registration)).isEqualTo("enterCode");
+        assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(4);
+        submit(registration, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
+        assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(5);
+        answerQuestions(registration);
+        assertThat(registration).isEnded().hasPassed("verifyEmail", "verifyMobile", "saveRegistration", "registered", "completed");
+        assertThat(outcome(registration)).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void unchangedContactsNeedNoCode() {
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values());
+        assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
+        answerQuestions(registration);
+        assertThat(registration).isEnded().hasNotPassed("verifyEmail", "verifyMobile").hasPassed("saveRegistration");
+    }
+
+    @Test
+    void aWrongCurrentPasswordIsAskedAgainAndCountsAsAFailedProof() {
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", "guess"));
+        assertThat(stepKey(registration)).isEqualTo("confirmPassword");
+        assertThat(stepVariable(registration, Vars.FIELD_ERRORS)).isEqualTo("password=PASSWORD_WRONG");
+        assertThat(doubles.failedProofs).isEqualTo(1);
+    }
+
+    @Test
+    void tooManyWrongPasswordsLockTheUserOut() {
+        ProcessInstance registration = startRegistration();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            submit(registration, "confirmPassword", values("password", "guess"));
+        }
+        assertThat(registration).isEnded().hasPassed("lockedOut");
+        assertThat(outcome(registration)).isEqualTo("LOCKED_OUT");
+    }
+
+    @Test
+    void invalidContactsAreAskedForAgain() {
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values("alternateEmail", "not-an-address"));
+        assertThat(stepKey(registration)).isEqualTo("enterContacts");
+        assertThat(stepVariable(registration, Vars.FIELD_ERRORS)).isEqualTo("alternateEmail=EMAIL_INVALID");
+    }
+
+    @Test
+    void anExpiredCodeReturnsToTheContacts() {
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values("alternateEmail", "alice.new@example.org"));
+        fireTimer(registration, "codeLifetimeOver");
+        assertThat(stepKey(registration)).isEqualTo("enterContacts");
+        assertThat(stepVariable(registration, Vars.NOTICE)).isEqualTo("CODE_EXPIRED");
+    }
+
+    @Test
+    void wrongCodesForANewContactLockTheUserOut() {
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values("mobilePhone", "+12025550199"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            submit(registration, "enterCode", values("code", "00000000"));
+        }
+        assertThat(registration).isEnded().hasPassed("lockedOut").hasNotPassed("saveRegistration");
+    }
+
+    @Test
+    void duplicateAnswersAreAskedForAgain() {
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values());
+        submit(registration, "chooseQuestions", values("question1", "first-pet", "answer1", "same",
+                "question2", "birth-city", "answer2", "same", "question3", "first-car", "answer3", "x"));
+        assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
+        assertThat(stepVariable(registration, Vars.FIELD_ERRORS)).isEqualTo("answer2=ANSWER_DUPLICATE");
+    }
+
+    @Test
+    void anIdleRegistrationExpires() {
+        ProcessInstance registration = startRegistration();
+        fireTimer(registration, "confirmPasswordIdle");
+        assertThat(registration).isEnded().hasPassed("expired");
+    }
+}
