@@ -55,7 +55,7 @@ class DemoData {
                 ************************************************************************************
                 *  ResetFlow is running the EMBEDDED DEMO profile.                                 *
                 *  It has well-known credentials: staff demo/demo (Tasklist, Cockpit, /engine-rest) *
-                *  and demo users with the password Demo-Passw0rd!. Messages go to /dev/outbox.    *
+                *  and demo users whose password the README gives. Messages go to /dev/outbox.     *
                 *  Never expose this instance to a network. Production: SPRING_PROFILES_ACTIVE=postgres *
                 ************************************************************************************""");
     }

@@ -161,7 +161,20 @@ class JourneyService {
                 .stream().map(ProcessInstance::getId).toList();
     }
 
+    /** The journey's state; read again when the engine moved on while it was being read (a job finished, a double submit). */
     FlowView view(Flows.Flow flow, Locale locale) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readView(flow, locale);
+            } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException movedOn) {
+                if (attempt == 3) {
+                    throw movedOn;
+                }
+            }
+        }
+    }
+
+    private FlowView readView(Flows.Flow flow, Locale locale) {
         Task task = requesterTask(flow.flowId());
         List<FlowView.Message> messages = new ArrayList<>();
         if (task != null) {
@@ -176,17 +189,17 @@ class JourneyService {
             return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
         }
         boolean running = isRunning(flow);
-        Optional<String> outcome = outcome(flow, running);
+        Optional<String> outcome = outcome(flow);
         if (outcome.isEmpty() && running) {
             messages.add(texts.message(hasFailedJobs(flow) ? "pending" : "working", locale));
             return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
         }
         JourneyStatus status = outcome.map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
-        addEndMessages(flow, status, running, messages, locale);
+        addEndMessages(flow, status, messages, locale);
         return new FlowView(flow.flowId(), null, status, null, messages, List.of());
     }
 
-    private void addEndMessages(Flows.Flow flow, JourneyStatus status, boolean running, List<FlowView.Message> messages, Locale locale) {
+    private void addEndMessages(Flows.Flow flow, JourneyStatus status, List<FlowView.Message> messages, Locale locale) {
         switch (status) {
             case COMPLETED -> messages.add(texts.message("completed." + flow.kind().variableValue(), locale));
             case ESCALATED -> {
@@ -194,16 +207,16 @@ class JourneyService {
                 messages.add(texts.helpdesk(locale));
             }
             case REFUSED -> {
-                Object reason = variable(flow, running, Vars.REFUSAL_REASON).orElse(null);
+                Object reason = variable(flow, Vars.REFUSAL_REASON).orElse(null);
                 if (reason != null) {
                     messages.add(texts.message("refused.HELPDESK", locale, reason));
                 } else {
-                    messages.add(texts.message("refused." + variable(flow, running, Vars.ELIGIBILITY_REASON).orElse("OUT_OF_SCOPE"), locale));
+                    messages.add(texts.message("refused." + variable(flow, Vars.ELIGIBILITY_REASON).orElse("OUT_OF_SCOPE"), locale));
                 }
                 messages.add(texts.helpdesk(locale));
             }
             case LOCKED_OUT -> {
-                Optional<Instant> until = variable(flow, running, Vars.ACCOUNT_KEY).flatMap(key -> throttle.lockedOutUntil(key.toString()));
+                Optional<Instant> until = variable(flow, Vars.ACCOUNT_KEY).flatMap(key -> throttle.lockedOutUntil(key.toString()));
                 messages.add(until.map(u -> texts.message("lockedOut", locale, texts.lockedOutUntil(u, locale)))
                         .orElseGet(() -> texts.message("lockedOut.later", locale)));
                 messages.add(texts.helpdesk(locale));
@@ -213,14 +226,12 @@ class JourneyService {
         }
     }
 
-    private Optional<String> outcome(Flows.Flow flow, boolean running) {
-        return variable(flow, running, Vars.OUTCOME).map(Object::toString);
+    private Optional<String> outcome(Flows.Flow flow) {
+        return variable(flow, Vars.OUTCOME).map(Object::toString);
     }
 
-    private Optional<Object> variable(Flows.Flow flow, boolean running, String name) {
-        if (running) {
-            return Optional.ofNullable(runtime.getVariable(flow.processInstanceId(), name));
-        }
+    /** From the history, which full history keeps current while the journey runs, and which outlives it. */
+    private Optional<Object> variable(Flows.Flow flow, String name) {
         List<HistoricVariableInstance> found = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(flow.processInstanceId()).variableName(name).list();
         return found.stream().map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst();

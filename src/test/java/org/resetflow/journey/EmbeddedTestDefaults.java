@@ -1,0 +1,42 @@
+package org.resetflow.journey;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Settings for running the embedded profile in a test: its own data folder and free ports, generous client limits. */
+final class EmbeddedTestDefaults {
+
+    private EmbeddedTestDefaults() {
+    }
+
+    static Path newDataDirectory() {
+        try {
+            return Files.createTempDirectory("resetflow-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> properties(Path dataDirectory, int cloudPort, int onPremisesPort) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("resetflow.data-directory", dataDirectory.toString());
+        properties.put("resetflow.embedded-directories.cloud-port", cloudPort);
+        properties.put("resetflow.embedded-directories.on-premises-port", onPremisesPort);
+        properties.put("resetflow.throttling.client-starts-per-hour", 10_000);
+        properties.put("resetflow.throttling.client-requests-per-minute", 100_000);
+        return properties;
+    }
+}

@@ -1,0 +1,60 @@
+package org.resetflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.resetflow.ResetFlowApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A restart between "code sent" and "code entered" loses nothing: same flow, same token, same code. */
+class RestartEndToEndTest {
+
+    private static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
+    private static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
+    private static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
+
+    private static ConfigurableApplicationContext startApplication() {
+        Map<String, Object> properties = EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT);
+        properties.put("server.port", 0);
+        return new SpringApplicationBuilder(ResetFlowApplication.class).profiles("embedded").properties(properties).run();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void aJourneyContinuesAfterARestartWithTheSameFlowIdAndToken() {
+        JourneyClient.Flow flow;
+        String code;
+        try (ConfigurableApplicationContext first = startApplication()) {
+            JourneyClient api = new JourneyClient(port(first));
+            flow = api.flow("resets", api.start("resets", "bob"));
+            assertThat(api.submit(flow, "chooseMethod", Map.of("method", "EMAIL", "contact", "bob.alt@example.org")).stepKey())
+                    .isEqualTo("enterCode");
+            code = api.lastMessageTo("bob.alt@example.org").path("code").asText();
+        }
+
+        String newPassword = "Quiet-Harbour-Lantern-42";
+        try (ConfigurableApplicationContext second = startApplication()) {
+            JourneyClient api = new JourneyClient(port(second));
+            JourneyClient.Response resumed = api.get(flow);
+            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(resumed.status("status")).isEqualTo("ACTIVE");
+            assertThat(resumed.stepKey()).isEqualTo("enterCode");
+            assertThat(api.submit(flow, "enterCode", Map.of("code", code)).stepKey()).isEqualTo("setPassword");
+            JourneyClient.Response done = api.submit(flow, "setPassword", Map.of("password", newPassword, "passwordConfirmation", newPassword));
+            assertThat(done.status("status")).isEqualTo("COMPLETED");
+        }
+
+        try (ConfigurableApplicationContext third = startApplication()) {
+            assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", newPassword)).isTrue();
+            assertThat(Directories.canBind(ON_PREMISES_PORT, Directories.ON_PREMISES, "bob", newPassword)).isTrue();
+            assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", DemoJourneysEndToEndTest.DEMO_PASSWORD)).isFalse();
+            assertThat(new JourneyClient(port(third)).get(flow).status("status")).isEqualTo("COMPLETED");
+        }
+    }
+}
