@@ -52,12 +52,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(JourneyExceptions.StepRejected e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "step-rejected", "Step not accepted",
                 "The step was not accepted; see the errors next to the fields.");
-        FlowView view = e.view;
-        problem.setProperty("errors", view.errors());
-        problem.setProperty("flowId", view.flowId());
-        problem.setProperty("status", view.status());
-        problem.setProperty("step", view.step());
-        problem.setProperty("messages", view.messages());
+        problem.setProperty("errors", e.view.errors());
+        problem.setProperty("flow", e.view);
         return problem;
     }
 

@@ -108,7 +108,7 @@ class DemoJourneysEndToEndTest {
         String password = newPassword(user);
         JourneyClient.Response done = api.submit(flow, "setPassword", Map.of("password", password, "passwordConfirmation", password));
         assertThat(done.status()).isEqualTo(200);
-        assertThat(done.status("status")).isEqualTo("COMPLETED");
+        assertThat(done.field("status")).isEqualTo("COMPLETED");
         assertThat(done.body().path("messages").get(0).path("code").asText()).isEqualTo("completed.reset");
         PASSWORDS.put(user, password);
     }
@@ -127,7 +127,7 @@ class DemoJourneysEndToEndTest {
         JourneyClient.Response started = api.start("resets", "alice");
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.raw().headers().firstValue("Location")).isPresent();
-        assertThat(started.status("status")).isEqualTo("ACTIVE");
+        assertThat(started.field("status")).isEqualTo("ACTIVE");
         assertThat(started.body().path("step").path("key").asText()).isEqualTo("chooseMethod");
         assertThat(started.body().path("step").path("index").asInt()).isEqualTo(1);
         assertThat(started.body().path("step").path("total").asInt()).isEqualTo(3);
@@ -143,7 +143,9 @@ class DemoJourneysEndToEndTest {
         JourneyClient.Response wrong = api.submit(flow, "enterCode", Map.of("code", code.equals("00000000") ? "11111111" : "00000000"));
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("code");
-        assertThat(wrong.body().path("step").path("key").asText()).isEqualTo("enterCode");
+        assertThat(wrong.stepKey()).isEqualTo("enterCode");
+        assertThat(wrong.body().path("status").asInt()).isEqualTo(422);
+        assertThat(wrong.flow().path("status").asText()).isEqualTo("ACTIVE");
 
         JourneyClient.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", code.substring(0, 4) + " " + code.substring(4)));
         assertThat(passwordStep.status()).isEqualTo(200);
@@ -160,7 +162,7 @@ class DemoJourneysEndToEndTest {
         setPassword(flow, "alice");
         assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "alice", password("alice"))).isTrue();
         assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "alice", old)).isFalse();
-        assertThat(api.get(flow).status("status")).isEqualTo("COMPLETED");
+        assertThat(api.get(flow).field("status")).isEqualTo("COMPLETED");
         await().atMost(Duration.ofSeconds(10)).until(() -> api.outbox("alice@example.org").size() > 0);
         assertThat(api.lastMessageTo("alice@example.org").path("subject").asText()).contains("password was changed");
     }
@@ -210,7 +212,7 @@ class DemoJourneysEndToEndTest {
     void carolIsEscalatedAndTheHelpdeskSetsATemporaryPassword() {
         JourneyClient.Response started = api.start("resets", "carol");
         assertThat(started.status()).isEqualTo(201);
-        assertThat(started.status("status")).isEqualTo("ESCALATED");
+        assertThat(started.field("status")).isEqualTo("ESCALATED");
         assertThat(started.body().path("step").isNull()).isTrue();
         assertThat(started.body().path("messages").findValuesAsText("code")).containsExactly("escalated", "helpdesk");
         String flowId = started.body().path("flowId").asText();
@@ -297,10 +299,10 @@ class DemoJourneysEndToEndTest {
     void frankIsRefusedAndToldWhomToContact() {
         JourneyClient.Response started = api.start("resets", "frank");
         assertThat(started.status()).isEqualTo(201);
-        assertThat(started.status("status")).isEqualTo("REFUSED");
+        assertThat(started.field("status")).isEqualTo("REFUSED");
         assertThat(started.body().path("messages").findValuesAsText("text"))
                 .anySatisfy(text -> assertThat(text).contains("Contact the IT helpdesk.").contains("https://helpdesk.example.org"));
-        assertThat(api.get(api.flow("resets", started)).status("status")).isEqualTo("REFUSED");
+        assertThat(api.get(api.flow("resets", started)).field("status")).isEqualTo("REFUSED");
     }
 
     @Test
@@ -311,7 +313,7 @@ class DemoJourneysEndToEndTest {
         JourneyClient.Flow flow = api.flow("unlocks", started);
         choose(flow, "EMAIL", "gina.alt@example.org");
         JourneyClient.Response done = api.submit(flow, "enterCode", Map.of("code", codeSentTo("gina.alt@example.org")));
-        assertThat(done.status("status")).isEqualTo("COMPLETED");
+        assertThat(done.field("status")).isEqualTo("COMPLETED");
         assertThat(done.body().path("messages").get(0).path("code").asText()).isEqualTo("completed.unlock");
         assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "gina", DEMO_PASSWORD)).isTrue();
     }
@@ -333,7 +335,7 @@ class DemoJourneysEndToEndTest {
         SECRETS.addAll(List.of("Whiskers", "Portland", "Maple Street"));
         JourneyClient.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Whiskers",
                 "question2", "birth-city", "answer2", "Portland", "question3", "childhood-street", "answer3", "Maple Street"));
-        assertThat(done.status("status")).isEqualTo("COMPLETED");
+        assertThat(done.field("status")).isEqualTo("COMPLETED");
 
         JourneyClient.Response reset = api.start("resets", "erin");
         assertThat(optionValues(reset.body().path("step"))).containsExactly("EMAIL", "SMS", "VOICE_MOBILE", "QUESTIONS");

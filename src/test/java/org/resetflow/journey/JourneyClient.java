@@ -16,12 +16,17 @@ import java.util.Map;
 final class JourneyClient {
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {
-        String status(String field) {
+        String field(String field) {
             return body.path(field).asText();
         }
 
+        /** The flow's state: the body itself, or the {@code flow} member of a 422 "step not accepted" problem. */
+        JsonNode flow() {
+            return body.has("flow") ? body.get("flow") : body;
+        }
+
         String stepKey() {
-            return body.path("step").path("key").asText(null);
+            return flow().path("step").path("key").asText(null);
         }
     }
 
