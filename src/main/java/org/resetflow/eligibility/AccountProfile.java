@@ -16,7 +16,8 @@ public record AccountProfile(
         IdentitySource identitySource,
         boolean administrator,
         boolean inScopeGroup,
-        List<Method> registeredMethods) {
+        List<Method> registeredMethods,
+        boolean reconfirmationDue) {
 
     public long codeMethodCount() {
         return registeredMethods.stream().filter(Method::sendsCode).count();

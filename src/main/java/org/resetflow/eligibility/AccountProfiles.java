@@ -7,6 +7,7 @@ import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.IdentitySource;
 import org.resetflow.registration.RecoveryRegistrations;
+import org.resetflow.registration.RegistrationProperties;
 import org.resetflow.verification.Method;
 import org.resetflow.verification.RecoveryMethods;
 import org.springframework.stereotype.Component;
@@ -20,11 +21,16 @@ public class AccountProfiles {
 
     private final CloudDirectory cloud;
     private final RecoveryMethods recoveryMethods;
+    private final RecoveryRegistrations registrations;
+    private final RegistrationProperties registration;
     private final PolicyProperties policy;
 
-    public AccountProfiles(CloudDirectory cloud, RecoveryMethods recoveryMethods, PolicyProperties policy) {
+    public AccountProfiles(CloudDirectory cloud, RecoveryMethods recoveryMethods, RecoveryRegistrations registrations,
+                           RegistrationProperties registration, PolicyProperties policy) {
         this.cloud = cloud;
         this.recoveryMethods = recoveryMethods;
+        this.registrations = registrations;
+        this.registration = registration;
         this.policy = policy;
     }
 
@@ -37,15 +43,17 @@ public class AccountProfiles {
         List<Method> registered = recoveryMethods.registered(account).keySet().stream()
                 .filter(policy.methods()::contains)
                 .toList();
-        return new AccountProfile(account.username(), RecoveryRegistrations.accountKey(account.username()), true,
+        String accountKey = RecoveryRegistrations.accountKey(account.username());
+        boolean reconfirmationDue = registrations.needsReconfirmation(registrations.find(accountKey), registration.reconfirmAfterDays());
+        return new AccountProfile(account.username(), accountKey, true,
                 account.identitySource(), account.isMemberOfAny(policy.administratorGroups()),
-                account.isMemberOfAny(policy.scopeGroups()), registered);
+                account.isMemberOfAny(policy.scopeGroups()), registered, reconfirmationDue);
     }
 
     /** A stand-in for a username that does not exist, or for an account whose real outcome must stay hidden. */
     public AccountProfile decoy(String typedUsername) {
         String key = typedUsername == null ? "" : typedUsername.trim().toLowerCase(Locale.ROOT);
         List<Method> methods = TYPICAL_METHODS.stream().filter(policy.methods()::contains).toList();
-        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, methods);
+        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, methods, false);
     }
 }

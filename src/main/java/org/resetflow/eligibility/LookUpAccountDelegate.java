@@ -42,6 +42,7 @@ class LookUpAccountDelegate implements JavaDelegate {
         execution.setVariable(Vars.REGISTERED_METHODS, MethodList.format(profile.registeredMethods()));
         execution.setVariable(Vars.REGISTERED_METHOD_COUNT, profile.registeredMethods().size());
         execution.setVariable(Vars.CODE_METHOD_COUNT, (int) profile.codeMethodCount());
+        execution.setVariable(Vars.RECONFIRMATION_DUE, profile.reconfirmationDue());
         execution.setVariable(Vars.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());
     }
 }

@@ -28,6 +28,7 @@ public final class Vars {
     public static final String WRITEBACK_ENABLED = "writebackEnabled";
     public static final String WRITEBACK_REQUIRED = "writebackRequired";
     public static final String REVEAL_ELIGIBILITY = "revealEligibility";
+    public static final String RECONFIRMATION_DUE = "reconfirmationDue";
 
     // eligibility decision
     public static final String ELIGIBILITY = "eligibility";

@@ -201,7 +201,12 @@ class JourneyService {
 
     private void addEndMessages(Flows.Flow flow, JourneyStatus status, List<FlowView.Message> messages, Locale locale) {
         switch (status) {
-            case COMPLETED -> messages.add(texts.message("completed." + flow.kind().variableValue(), locale));
+            case COMPLETED -> {
+                messages.add(texts.message("completed." + flow.kind().variableValue(), locale));
+                if (flow.kind() != JourneyKind.REGISTRATION && Boolean.TRUE.equals(variable(flow, Vars.RECONFIRMATION_DUE).orElse(false))) {
+                    messages.add(texts.message("reconfirm", locale));
+                }
+            }
             case ESCALATED -> {
                 messages.add(texts.message("escalated", locale));
                 messages.add(texts.helpdesk(locale));
