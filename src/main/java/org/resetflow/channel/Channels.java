@@ -43,13 +43,18 @@ public class Channels {
         return senders.containsKey(channel);
     }
 
-    public void sendCode(Method method, String destination, String code, Locale locale) {
-        Channel channel = switch (method) {
+    /** The channel a method's code travels on. */
+    public static Channel channelOf(Method method) {
+        return switch (method) {
             case EMAIL -> Channel.EMAIL;
             case SMS -> Channel.SMS;
             case VOICE_MOBILE, VOICE_OFFICE -> Channel.VOICE;
             case QUESTIONS -> throw new IllegalArgumentException("Security questions send no code");
         };
+    }
+
+    public void sendCode(Method method, String destination, String code, Locale locale) {
+        Channel channel = channelOf(method);
         String spoken = String.join(", ", code.split(""));
         Object[] args = {organisation.name(), channel == Channel.VOICE ? spoken : code, codeLifetimeMinutes, helpdesk()};
         String subject = channel == Channel.EMAIL ? text("channel.code.subject", args, locale) : null;

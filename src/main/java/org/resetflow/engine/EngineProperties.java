@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param settleTimeout       how long an API call waits for the journey to reach its next step (10s); when the
  *                            engine is still busy (a retry), the answer says the request is pending
  * @param sealedPasswordLifetime how long a new password waits, encrypted, for the directories to accept it (3d)
+ * @param flowRetention       how long the API remembers a flow id and its token hash (180d, the models' history
+ *                            time to live); older flows answer "not found"
  */
 @ConfigurationProperties("resetflow.engine")
 public record EngineProperties(
         @DefaultValue("PT10S,PT30S,PT1M,PT5M,PT15M") String directoryRetryCycle,
         @DefaultValue("10s") Duration settleTimeout,
-        @DefaultValue("3d") Duration sealedPasswordLifetime) {
+        @DefaultValue("3d") Duration sealedPasswordLifetime,
+        @DefaultValue("180d") Duration flowRetention) {
 }

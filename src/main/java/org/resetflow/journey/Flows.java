@@ -3,11 +3,14 @@ package org.resetflow.journey;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import org.resetflow.engine.EngineProperties;
 import org.resetflow.secret.KeyedHasher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -26,12 +29,20 @@ class Flows {
     private final JdbcClient jdbc;
     private final KeyedHasher hasher;
     private final Clock clock;
+    private final Duration retention;
     private final SecureRandom random = new SecureRandom();
 
-    Flows(JdbcClient jdbc, KeyedHasher hasher, Clock clock) {
+    Flows(JdbcClient jdbc, KeyedHasher hasher, Clock clock, EngineProperties engine) {
         this.jdbc = jdbc;
         this.hasher = hasher;
         this.clock = clock;
+        this.retention = engine.flowRetention();
+    }
+
+    /** Flows outlive their journeys only as long as the journeys' history does. */
+    @Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT5M")
+    int purgeOld() {
+        return jdbc.sql("DELETE FROM rf_flow WHERE created_at < ?").param(Timestamp.from(clock.instant().minus(retention))).update();
     }
 
     NewFlow allocate() {

@@ -1,0 +1,19 @@
+# ResetFlow, built from this repository. Used by docker-compose.yml.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -q dependency:go-offline
+COPY src src
+COPY processes processes
+COPY forms forms
+RUN ./mvnw -B -ntp -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app resetflow \
+    && mkdir -p /app/data && chown resetflow /app/data
+WORKDIR /app
+COPY --from=build /src/target/resetflow-*.jar /app/resetflow.jar
+USER resetflow
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/resetflow.jar"]

@@ -1,0 +1,68 @@
+package org.resetflow.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.resetflow.config.OrganisationProperties;
+import org.resetflow.eligibility.PolicyProperties;
+import org.resetflow.verification.Method;
+import org.resetflow.verification.VerificationProperties;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class MethodDeliveryCheckTest {
+
+    private final List<OutgoingMessage> sent = new ArrayList<>();
+
+    private Channels channelsWithEmailOnly() {
+        MessageSender email = new MessageSender() {
+            @Override
+            public Set<Channel> channels() {
+                return Set.of(Channel.EMAIL);
+            }
+
+            @Override
+            public void send(OutgoingMessage message) {
+                sent.add(message);
+            }
+        };
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages/channel");
+        messages.setDefaultEncoding("UTF-8");
+        return new Channels(List.of(email), messages, new OrganisationProperties("Example Org", "Call us.", "https://help.example.org"),
+                new VerificationProperties(8, Duration.ofMinutes(10), Duration.ofMinutes(15), 3, "R3/PT10S"));
+    }
+
+    private static PolicyProperties policy(Set<Method> methods) {
+        return new PolicyProperties(PolicyProperties.Scope.ALL, List.of(), List.of("helpdesk-admins"), 1, methods, true);
+    }
+
+    @Test
+    void startUpFailsWhenAMethodHasNoSender() {
+        MethodDeliveryCheck check = new MethodDeliveryCheck(policy(Set.of(Method.EMAIL, Method.SMS, Method.VOICE_OFFICE, Method.QUESTIONS)),
+                channelsWithEmailOnly());
+        assertThatThrownBy(check::afterPropertiesSet)
+                .hasMessageContaining("[SMS, VOICE_OFFICE]")
+                .hasMessageContaining("resetflow.policy.methods");
+    }
+
+    @Test
+    void emailAndQuestionsNeedOnlyAnEmailSender() {
+        new MethodDeliveryCheck(policy(Set.of(Method.EMAIL, Method.QUESTIONS)), channelsWithEmailOnly()).afterPropertiesSet();
+    }
+
+    @Test
+    void aCodeEmailCarriesTheCodeInTheUsersLanguage() {
+        channelsWithEmailOnly().sendCode(Method.EMAIL, "alice.alt@example.org", "12345678", Locale.GERMAN);
+        assertThat(sent).singleElement().satisfies(message -> {
+            assertThat(message.subject()).isEqualTo("Example Org: Ihr Bestätigungscode");
+            assertThat(message.body()).contains("12345678").contains("10 Minuten").contains("https://help.example.org");
+            assertThat(message.toString()).doesNotContain("12345678");
+        });
+    }
+}
