@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.resetflow.config.StaffAuthentication;
 import org.resetflow.registration.RecoveryRegistrations;
 import org.resetflow.registration.SecurityAnswers;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final String HELPDESK_GROUP = "helpdesk-admins";
+    static final String HELPDESK_GROUP = StaffAuthentication.HELPDESK_GROUP;
 
     /** The demo users' answers, documented in the README. */
     static final Map<String, String> ALICE_ANSWERS = answers("first-pet", "Rex", "birth-city", "Springfield", "first-school", "Lincoln Elementary");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -36,22 +35,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Every demo user's journey over HTTP against the embedded defaults, then a scan of the whole database and the
  * log for any password, code or answer the journeys used.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.org.resetflow=DEBUG", "logging.file.name=" + DemoJourneysEndToEndTest.LOG})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoJourneysEndToEndTest {
 
     static final String DEMO_PASSWORD = "Demo-Passw0rd!";
-    static final String LOG = "target/test-logs/demo-journeys.log";
-
-    static {
-        try {
-            Files.deleteIfExists(Path.of(LOG));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    static CapturedLog log;
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
     static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
@@ -75,6 +65,9 @@ class DemoJourneysEndToEndTest {
 
     @BeforeEach
     void client() {
+        if (log == null) {
+            log = CapturedLog.attach();
+        }
         api = new JourneyClient(port);
         SECRETS.add(DEMO_PASSWORD);
     }
@@ -375,6 +368,37 @@ class DemoJourneysEndToEndTest {
         choose(again, "EMAIL", "BOB.ALT@EXAMPLE.ORG");
         assertThat(api.outbox("bob.alt@example.org")).hasSize(before + 1);
         codeSentTo("bob.alt@example.org");
+
+        int texts = api.outbox("+12025550102").size();
+        choose(api.flow("resets", api.start("resets", "bob")), "SMS", "+12025550102");
+        choose(api.flow("resets", api.start("resets", "bob")), "VOICE_MOBILE", "+1 202 555 0102");
+        assertThat(api.outbox("+12025550102")).hasSize(texts + 2);
+        codeSentTo("+12025550102");
+    }
+
+    @Test
+    void anUnknownUsernameTakesAboutAsLongAsAKnownOne() {
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            known.add(timeStart("alice"));
+            unknown.add(timeStart("nobody-" + round));
+        }
+        long knownMedian = median(known);
+        long unknownMedian = median(unknown);
+        assertThat(Math.abs(knownMedian - unknownMedian)).as("median start times %d ms and %d ms", knownMedian, unknownMedian)
+                .isLessThan(100);
+    }
+
+    private long timeStart(String username) {
+        long start = System.nanoTime();
+        assertThat(api.start("resets", username).status()).isEqualTo(201);
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test
@@ -420,6 +444,41 @@ class DemoJourneysEndToEndTest {
     }
 
     @Test
+    void theApiSendsStrictSecurityHeaders() {
+        JourneyClient.Response started = api.start("resets", "alice");
+        assertThat(started.raw().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(started.raw().headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(started.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(started.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+        assertThat(started.raw().headers().firstValue("Set-Cookie")).as("the API keeps no session").isEmpty();
+    }
+
+    @Test
+    void theDemoStaffUserSignsInToTheWebapps() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://127.0.0.1:" + port;
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/cockpit/default/")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("\"userId\":\"demo\"").contains("cockpit");
+        java.net.http.HttpResponse<String> statistics = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/camunda/api/engine/engine/default/process-definition?key=passwordReset")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(statistics.statusCode()).isEqualTo(200);
+        assertThat(statistics.body()).contains("Reset a forgotten password");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
     void staffSurfacesRequireSignInAndTheDemoStaffUserGetsIn() {
         assertThat(api.getPath("/engine-rest/process-definition", null).status()).isEqualTo(401);
         assertThat(api.getPath("/engine-rest/process-definition", "nobody:demo").status()).isEqualTo(401);
@@ -467,10 +526,10 @@ class DemoJourneysEndToEndTest {
                 }
             }
         }
-        String log = Files.readString(Path.of(LOG), StandardCharsets.UTF_8);
-        assertThat(log).contains("Started DemoJourneysEndToEndTest").contains("Development outbox");
+        String logged = log.text();
+        assertThat(logged).contains("Development outbox");
         for (String secret : SECRETS) {
-            if (log.contains(secret)) {
+            if (logged.contains(secret)) {
                 findings.add("the log holds a secret of length " + secret.length());
             }
         }

@@ -1,0 +1,39 @@
+package org.resetflow.escalation;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.resetflow.config.StaffAuthentication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * A Tasklist filter "Escalations" that shows the helpdesk's work and nothing else: the users' own steps are
+ * user tasks too, but they belong to the journey API, not to Tasklist.
+ */
+@Component
+class HelpdeskTaskFilter {
+
+    static final String NAME = "Escalations";
+
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    HelpdeskTaskFilter(FilterService filters, TaskService tasks) {
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createOnce() {
+        if (filters.createFilterQuery().filterName(NAME).count() > 0) {
+            return;
+        }
+        Filter filter = filters.newTaskFilter(NAME)
+                .setQuery(tasks.createTaskQuery().taskCandidateGroup(StaffAuthentication.HELPDESK_GROUP).includeAssignedTasks().orderByTaskCreateTime().asc())
+                .setProperties(java.util.Map.of("description", "Journeys self-service could not finish: confirm the identity, then decide",
+                        "priority", -10, "refresh", true));
+        filters.saveFilter(filter);
+    }
+}

@@ -1,0 +1,76 @@
+package org.resetflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Outside the embedded profile there are no demo credentials and no development outbox: the application runs
+ * here with its production defaults, only pointed at in-process directories and an in-memory database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:no-demo;DB_CLOSE_DELAY=-1",
+        "resetflow.security.secret=a-production-like-secret-of-sufficient-length",
+        "resetflow.embedded-directories.enabled=true",
+        "resetflow.directory.cloud.bind-dn=cn=resetflow,ou=services,dc=cloud,dc=example,dc=org",
+        "resetflow.directory.cloud.bind-password=cloud-service-password",
+        "resetflow.directory.on-premises.bind-dn=cn=resetflow-writeback,dc=corp,dc=example,dc=org",
+        "resetflow.directory.on-premises.bind-password=on-premises-service-password",
+        "spring.mail.host=127.0.0.1",
+        "resetflow.policy.methods=EMAIL,QUESTIONS"})
+@ActiveProfiles("production-like")
+class NoDemoOutsideTheEmbeddedProfileTest {
+
+    static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
+    static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
+    static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
+
+    @DynamicPropertySource
+    static void directories(DynamicPropertyRegistry registry) {
+        registry.add("resetflow.embedded-directories.data-directory", () -> DATA.toString());
+        registry.add("resetflow.embedded-directories.cloud-port", () -> CLOUD_PORT);
+        registry.add("resetflow.embedded-directories.on-premises-port", () -> ON_PREMISES_PORT);
+        registry.add("resetflow.directory.cloud.url", () -> "ldap://127.0.0.1:" + CLOUD_PORT);
+        registry.add("resetflow.directory.on-premises.url", () -> "ldap://127.0.0.1:" + ON_PREMISES_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void thereIsNoDevelopmentOutbox() {
+        JourneyClient api = new JourneyClient(port);
+        assertThat(api.getPath("/dev/outbox?to=alice.alt@example.org", null).status()).isEqualTo(404);
+        assertThat(context.getBeanNamesForType(org.resetflow.channel.DevOutbox.class)).isEmpty();
+    }
+
+    @Test
+    void thereAreNoDefaultCredentials() {
+        JourneyClient api = new JourneyClient(port);
+        assertThat(identityService.createUserQuery().count()).isZero();
+        assertThat(api.getPath("/engine-rest/process-definition", "demo:demo").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theJourneyApiWorksWithoutDemoData() {
+        JourneyClient api = new JourneyClient(port);
+        JourneyClient.Response started = api.start("resets", "alice");
+        assertThat(started.status()).isEqualTo(201);
+        assertThat(started.field("status")).as("no demo registrations: alice has nothing registered").isEqualTo("ESCALATED");
+    }
+}
