@@ -1,5 +1,7 @@
 package org.resetflow.verification;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +66,15 @@ public class RecoveryMethods {
         }
         String digits = destination.replaceAll("\\D", "");
         String last = digits.length() >= 2 ? digits.substring(digits.length() - 2) : digits;
-        String country = digits.length() > 10 ? digits.substring(0, digits.length() - 10) : "";
-        return "+" + country + " *** *** **" + last;
+        return "+" + countryCode(destination) + " *** *** **" + last;
+    }
+
+    /** National numbers differ in length from country to country, so only the number plan knows where the country code ends. */
+    private static String countryCode(String e164) {
+        try {
+            return String.valueOf(PhoneNumberUtil.getInstance().parse(e164, "ZZ").getCountryCode());
+        } catch (NumberParseException notE164) {
+            return "";
+        }
     }
 }

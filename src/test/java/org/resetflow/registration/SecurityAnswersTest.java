@@ -1,0 +1,79 @@
+package org.resetflow.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecurityAnswersTest {
+
+    private static final SecurityAnswers answers = new SecurityAnswers();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"new york", "New York", "NEW YORK", "  New York  ", "New   York", "New\tYork", "New\u00A0York",
+            "\uFF2E\uFF45\uFF57 \uFF39\uFF4F\uFF52\uFF4B"})
+    void normalisationIgnoresCaseSpacesAndCompatibilityForms(String typed) {
+        assertThat(SecurityAnswers.normalise(typed)).isEqualTo("new york");
+    }
+
+    @Test
+    void normalisationComposesAccentsAndLigatures() {
+        assertThat(SecurityAnswers.normalise("Cafe\u0301")).isEqualTo("caf\u00E9");
+        assertThat(SecurityAnswers.normalise("\uFB01sh")).isEqualTo("fish");
+    }
+
+    @Test
+    void normalisationOfNothingIsEmpty() {
+        assertThat(SecurityAnswers.normalise(null)).isEmpty();
+        assertThat(SecurityAnswers.normalise("   ")).isEmpty();
+    }
+
+    @Test
+    void theHashIsSaltedArgon2idAndNeverContainsTheAnswer() {
+        String hash = answers.hash("Springfield");
+
+        assertThat(hash).startsWith("$argon2id$").doesNotContainIgnoringCase("springfield");
+        assertThat(answers.hash("Springfield")).as("salted").isNotEqualTo(hash);
+    }
+
+    @Test
+    void anAnswerMatchesWhateverCaseAndSpacesTheUserTypes() {
+        String hash = answers.hash("  New   York ");
+
+        assertThat(answers.matches("new york", hash)).isTrue();
+        assertThat(answers.matches("NEW YORK", hash)).isTrue();
+        assertThat(answers.matches("New\u00A0York", hash)).isTrue();
+    }
+
+    @Test
+    void aWrongAnswerDoesNotMatch() {
+        String hash = answers.hash("New York");
+
+        assertThat(answers.matches("New Jersey", hash)).isFalse();
+        assertThat(answers.matches("NewYork", hash)).isFalse();
+        assertThat(answers.matches("", hash)).isFalse();
+    }
+
+    @Test
+    void missingAnswersAndMissingHashesNeverMatch() {
+        String hash = answers.hash("New York");
+
+        assertThat(answers.matches(null, hash)).isFalse();
+        assertThat(answers.matches("New York", null)).isFalse();
+        assertThat(answers.matches("New York", "")).isFalse();
+        assertThat(answers.matches("New York", "   ")).isFalse();
+        assertThat(answers.matches("New York", "not-an-argon2-hash")).isFalse();
+    }
+
+    @Test
+    void theDecoyHashCostsARealCheckAndNeverMatches() {
+        String decoy = answers.decoyHash();
+
+        assertThat(decoy).startsWith("$argon2id$").isEqualTo(answers.decoyHash());
+        for (String guess : new String[] {"", " ", "new york", "decoy", "null"}) {
+            assertThat(answers.matches(guess, decoy)).as(guess).isFalse();
+        }
+        assertThat(answers.matches(null, decoy)).isFalse();
+    }
+}

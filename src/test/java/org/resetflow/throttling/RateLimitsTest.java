@@ -1,0 +1,174 @@
+package org.resetflow.throttling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.resetflow.testing.TestDatabases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Bucket4j measures time with the system clock, so these tests only look at what is refused and accepted right
+ * now, and at how long Bucket4j says a refill takes: nothing waits.
+ */
+class RateLimitsTest {
+
+    private static final ThrottlingProperties DEFAULTS = new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 60, 120);
+
+    private DataSource dataSource;
+    private RateLimits limits;
+    private ExecutorService threads;
+
+    @BeforeEach
+    void freshDatabase() {
+        dataSource = TestDatabases.migratedH2();
+        limits = new RateLimits(dataSource, DEFAULTS);
+    }
+
+    @AfterEach
+    void stopThreads() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void theEleventhCodePerAccountWithinAnHourIsRefused() {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(limits.tryIssueCode("jane.doe", "jane" + i + "@example.org")).as("code %d", i).isTrue();
+        }
+
+        assertThat(limits.tryIssueCode("jane.doe", "jane11@example.org")).isFalse();
+        assertThat(limits.tryIssueCode("jane.doe", null)).isFalse();
+    }
+
+    @Test
+    void anotherAccountIsNotAffectedWhenOneHasSpentItsCodes() {
+        for (int i = 1; i <= 11; i++) {
+            limits.tryIssueCode("jane.doe", "jane" + i + "@example.org");
+        }
+
+        assertThat(limits.tryIssueCode("john.roe", "john@example.org")).isTrue();
+    }
+
+    @Test
+    void theLimitPerDestinationAppliesAcrossAccountsWhateverTheCaseOfTheAddress() {
+        String[] spellings = {"victim@example.org", "VICTIM@example.org", "Victim@Example.Org", "victim@EXAMPLE.ORG"};
+        for (int i = 1; i <= 10; i++) {
+            assertThat(limits.tryIssueCode("account" + i, spellings[i % spellings.length])).as("code %d", i).isTrue();
+        }
+
+        assertThat(limits.tryIssueCode("account11", "ViCtIm@ExAmPlE.oRg")).isFalse();
+        assertThat(limits.tryIssueCode("account12", "someone.else@example.org")).isTrue();
+    }
+
+    @Test
+    void codesWithoutADestinationCountOnlyForTheAccount() {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(limits.tryIssueCode("jane.doe", null)).isTrue();
+        }
+
+        assertThat(limits.tryIssueCode("jane.doe", null)).isFalse();
+        assertThat(limits.tryIssueCode("john.roe", "jane@example.org")).isTrue();
+    }
+
+    @Test
+    void clientLimitsCountPerClientAddress() {
+        RateLimits small = new RateLimits(dataSource, new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 2, 3));
+
+        assertThat(small.tryStartJourney("192.0.2.1")).isTrue();
+        assertThat(small.tryStartJourney("192.0.2.1")).isTrue();
+        assertThat(small.tryStartJourney("192.0.2.1")).isFalse();
+        assertThat(small.tryStartJourney("192.0.2.2")).isTrue();
+
+        assertThat(small.tryRequest("192.0.2.1")).isTrue();
+        assertThat(small.tryRequest("192.0.2.1")).isTrue();
+        assertThat(small.tryRequest("192.0.2.1")).isTrue();
+        assertThat(small.tryRequest("192.0.2.1")).isFalse();
+        assertThat(small.tryRequest("192.0.2.2")).isTrue();
+    }
+
+    @Test
+    void everyNodeSeesTheSameCounters() {
+        RateLimits otherNode = new RateLimits(dataSource, DEFAULTS);
+        for (int i = 1; i <= 5; i++) {
+            limits.tryIssueCode("jane.doe", null);
+            otherNode.tryIssueCode("jane.doe", null);
+        }
+
+        assertThat(limits.tryIssueCode("jane.doe", null)).isFalse();
+        assertThat(otherNode.tryIssueCode("jane.doe", null)).isFalse();
+    }
+
+    @Test
+    void aSpentHourlyAllowanceComesBackWithinTheHour() {
+        JdbcBucketProxyManager buckets = new JdbcBucketProxyManager(dataSource);
+        BucketConfiguration tenPerHour = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(10).refillGreedy(10, Duration.ofHours(1)))
+                .build();
+        var bucket = buckets.builder().build("codes:account:jane.doe", () -> tenPerHour);
+        assertThat(bucket.tryConsume(10)).isTrue();
+        assertThat(bucket.tryConsume(1)).isFalse();
+
+        EstimationProbe oneCode = bucket.estimateAbilityToConsume(1);
+        EstimationProbe fullAllowance = bucket.estimateAbilityToConsume(10);
+
+        assertThat(Duration.ofNanos(oneCode.getNanosToWaitForRefill()))
+                .isBetween(Duration.ofMinutes(5).plusSeconds(50), Duration.ofMinutes(6));
+        assertThat(Duration.ofNanos(fullAllowance.getNanosToWaitForRefill()))
+                .isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
+    }
+
+    @Test
+    void aBucketIsStoredWithAnExpiryAndPurgedOnlyAfterIt() {
+        limits.tryIssueCode("jane.doe", null);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM rf_rate_limit_bucket WHERE expires_at > CURRENT_TIMESTAMP").query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(new JdbcBucketProxyManager(dataSource).purgeExpired()).isZero();
+        assertThat(limits.tryIssueCode("jane.doe", null)).isTrue();
+    }
+
+    @Test
+    void twentyThreadsTakingFromOneBucketOfTenGetExactlyTenCodes() throws Exception {
+        threads = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Boolean>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RateLimits node = new RateLimits(dataSource, DEFAULTS);
+            attempts.add(() -> {
+                start.await();
+                return node.tryIssueCode("jane.doe", null);
+            });
+        }
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (Callable<Boolean> attempt : attempts) {
+            results.add(threads.submit(attempt));
+        }
+
+        start.countDown();
+
+        int granted = 0;
+        for (Future<Boolean> result : results) {
+            if (result.get(30, TimeUnit.SECONDS)) {
+                granted++;
+            }
+        }
+        assertThat(granted).isEqualTo(10);
+        assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM rf_rate_limit_bucket").query(Integer.class).single()).isEqualTo(1);
+    }
+}
