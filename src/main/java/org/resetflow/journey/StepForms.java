@@ -134,7 +134,8 @@ class StepForms {
         for (Iterator<JsonNode> it = list.elements(); it.hasNext(); ) {
             JsonNode option = it.next();
             String value = option.path("value").asText();
-            String label = translate(option.path("label").asText(value), value, locale);
+            String code = option.path("label").asText(value);
+            String label = translate(code, code, locale);
             String hint = option.path("hint").asText("");
             values.addObject().put("label", hint.isEmpty() ? label : label + " (" + hint + ")").put("value", value);
         }

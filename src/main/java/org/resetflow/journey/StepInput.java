@@ -114,9 +114,9 @@ final class StepInput {
             return;
         }
         String text = value.asText();
-        int maxLength = validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH);
+        int maxLength = Math.min(validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH), DEFAULT_MAX_LENGTH);
         int length = text.codePointCount(0, text.length());
-        if (length > Math.min(maxLength, DEFAULT_MAX_LENGTH)) {
+        if (length > maxLength) {
             errors.add(key, "TOO_LONG:" + maxLength);
             return;
         }

@@ -38,11 +38,7 @@ public class ServerSecret {
 
     private static byte[] resolve(SecurityProperties properties) {
         if (properties.secret() != null && !properties.secret().isBlank()) {
-            if (properties.secret().length() < MINIMUM_LENGTH) {
-                throw new IllegalStateException("resetflow.security.secret must be at least " + MINIMUM_LENGTH
-                        + " characters long; generate one with `openssl rand -base64 48`.");
-            }
-            return properties.secret().getBytes(StandardCharsets.UTF_8);
+            return longEnough(properties.secret(), "resetflow.security.secret").getBytes(StandardCharsets.UTF_8);
         }
         if (properties.secretFile() != null && !properties.secretFile().isBlank()) {
             return loadOrCreate(Path.of(properties.secretFile()));
@@ -54,22 +50,32 @@ public class ServerSecret {
     private static byte[] loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim().getBytes(StandardCharsets.UTF_8);
+                String stored = Files.readString(file, StandardCharsets.UTF_8).trim();
+                return longEnough(stored, "The secret in " + file).getBytes(StandardCharsets.UTF_8);
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] random = new byte[48];
             new SecureRandom().nextBytes(random);
             String encoded = Base64.getEncoder().encodeToString(random);
-            Files.writeString(file, encoded, StandardCharsets.UTF_8);
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                // Owner-only from the first byte, never readable by others in between.
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file inherits the folder's ACL.
+                Files.createFile(file); // Windows: the file inherits the folder's ACL
             }
+            Files.writeString(file, encoded, StandardCharsets.UTF_8);
             return encoded.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the secret file " + file, e);
         }
+    }
+
+    private static String longEnough(String secret, String what) {
+        if (secret.length() < MINIMUM_LENGTH) {
+            throw new IllegalStateException(what + " must be at least " + MINIMUM_LENGTH
+                    + " characters long; generate one with `openssl rand -base64 48`.");
+        }
+        return secret;
     }
 
     private static byte[] derive(byte[] secret, String purpose) {

@@ -3,15 +3,15 @@ package org.resetflow.throttling;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed proofs per account and locks the account out of self-service when there are too many.
- * Runs inside the caller's transaction, so a count commits together with the journey step that caused it.
+ * Counts failed proofs per account in a sliding window and locks the account out of self-service when there are
+ * too many. Runs inside the caller's transaction, so a count commits together with the journey step that caused
+ * it. Failures and lock-outs are appended, never updated, so concurrent nodes cannot lose a failure.
  */
 @Component
 public class ProofThrottle {
@@ -28,60 +28,51 @@ public class ProofThrottle {
 
     /** The end of the account's self-service lock-out, when it is locked out now. */
     public Optional<Instant> lockedOutUntil(String accountKey) {
-        Instant now = clock.instant();
-        return jdbc.sql("SELECT locked_until FROM rf_throttle_counter WHERE counter_key = ?")
-                .param(key(accountKey))
+        return jdbc.sql("SELECT MAX(locked_until) FROM rf_lockout WHERE counter_key = ? AND locked_until > ?")
+                .params(key(accountKey), Timestamp.from(clock.instant()))
                 .query(Timestamp.class).optional()
-                .map(Timestamp::toInstant)
-                .filter(until -> until.isAfter(now));
+                .map(Timestamp::toInstant);
     }
 
     /** Records one failed proof; returns the lock-out end if this failure (or an earlier one) locked the account out. */
     public Optional<Instant> recordFailure(String accountKey) {
         String key = key(accountKey);
         Instant now = clock.instant();
-        List<Counter> rows = jdbc.sql("SELECT failures, window_started_at, locked_until FROM rf_throttle_counter WHERE counter_key = ? FOR UPDATE")
-                .param(key)
-                .query((rs, n) -> new Counter(rs.getInt(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()))
-                .list();
-        if (rows.isEmpty()) {
-            try {
-                jdbc.sql("INSERT INTO rf_throttle_counter (counter_key, failures, window_started_at, locked_until) VALUES (?, 0, ?, NULL)")
-                        .params(key, Timestamp.from(now)).update();
-            } catch (DuplicateKeyException raced) {
-                // Another node inserted it first; fall through to the update.
-            }
-            rows = List.of(new Counter(0, now, null));
+        Optional<Instant> alreadyLocked = lockedOutUntil(accountKey);
+        jdbc.sql("INSERT INTO rf_failed_proof (counter_key, failed_at) VALUES (?, ?)").params(key, Timestamp.from(now)).update();
+        if (alreadyLocked.isPresent()) {
+            return alreadyLocked;
         }
-        Counter counter = rows.get(0).next(now, properties);
-        jdbc.sql("UPDATE rf_throttle_counter SET failures = ?, window_started_at = ?, locked_until = ? WHERE counter_key = ?")
-                .params(counter.failures(), Timestamp.from(counter.windowStartedAt()),
-                        counter.lockedUntil() == null ? null : Timestamp.from(counter.lockedUntil()), key)
-                .update();
-        return Optional.ofNullable(counter.lockedUntil()).filter(until -> until.isAfter(now));
+        // The window includes its start; failures up to the last lock-out were paid for by that lock-out.
+        Instant windowStart = now.minus(properties.failedProofWindow());
+        Optional<Instant> lastLockout = jdbc.sql("SELECT MAX(locked_at) FROM rf_lockout WHERE counter_key = ?").param(key)
+                .query(Timestamp.class).optional().map(Timestamp::toInstant)
+                .filter(lockedAt -> !lockedAt.isBefore(windowStart));
+        int failures = lastLockout
+                .map(lockedAt -> jdbc.sql("SELECT COUNT(*) FROM rf_failed_proof WHERE counter_key = ? AND failed_at > ?")
+                        .params(key, Timestamp.from(lockedAt)))
+                .orElseGet(() -> jdbc.sql("SELECT COUNT(*) FROM rf_failed_proof WHERE counter_key = ? AND failed_at >= ?")
+                        .params(key, Timestamp.from(windowStart)))
+                .query(Integer.class).single();
+        if (failures < properties.maxFailedProofs()) {
+            return Optional.empty();
+        }
+        Instant until = now.plus(properties.lockoutDuration());
+        jdbc.sql("INSERT INTO rf_lockout (counter_key, locked_at, locked_until) VALUES (?, ?, ?)")
+                .params(key, Timestamp.from(now), Timestamp.from(until)).update();
+        return Optional.of(until);
+    }
+
+    /** Forgets failures and lock-outs that can no longer matter. */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    void purgeOld() {
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM rf_failed_proof WHERE failed_at < ?").param(Timestamp.from(now.minus(properties.failedProofWindow()))).update();
+        jdbc.sql("DELETE FROM rf_lockout WHERE locked_until < ? AND locked_at < ?")
+                .params(Timestamp.from(now), Timestamp.from(now.minus(properties.failedProofWindow()))).update();
     }
 
     private static String key(String accountKey) {
         return "proof:" + accountKey;
-    }
-
-    private record Counter(int failures, Instant windowStartedAt, Instant lockedUntil) {
-
-        Counter next(Instant now, ThrottlingProperties properties) {
-            boolean windowOver = windowStartedAt.plus(properties.failedProofWindow()).isBefore(now);
-            boolean lockOver = lockedUntil != null && !lockedUntil.isAfter(now);
-            if (windowOver || lockOver) {
-                return new Counter(1, now, null).lockIfTooMany(now, properties);
-            }
-            return new Counter(failures + 1, windowStartedAt, lockedUntil).lockIfTooMany(now, properties);
-        }
-
-        private Counter lockIfTooMany(Instant now, ThrottlingProperties properties) {
-            if (lockedUntil == null && failures >= properties.maxFailedProofs()) {
-                return new Counter(failures, windowStartedAt, now.plus(properties.lockoutDuration()));
-            }
-            return this;
-        }
     }
 }

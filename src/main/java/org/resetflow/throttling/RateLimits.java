@@ -1,6 +1,7 @@
 package org.resetflow.throttling;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
 import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -21,12 +22,17 @@ public class RateLimits {
 
     /** Takes one code from the account's and the destination's hourly allowance; false when either is spent. */
     public boolean tryIssueCode(String accountKey, String destination) {
-        boolean accountAllows = tryConsume("codes:account:" + accountKey, properties.codesPerAccountPerHour(), Duration.ofHours(1));
-        if (!accountAllows) {
+        BucketProxy account = bucket("codes:account:" + accountKey, properties.codesPerAccountPerHour(), Duration.ofHours(1));
+        if (!account.tryConsume(1)) {
             return false;
         }
-        return destination == null
-                || tryConsume("codes:to:" + destination.toLowerCase(Locale.ROOT), properties.codesPerDestinationPerHour(), Duration.ofHours(1));
+        if (destination == null
+                || bucket("codes:to:" + destination.toLowerCase(Locale.ROOT), properties.codesPerDestinationPerHour(), Duration.ofHours(1)).tryConsume(1)) {
+            return true;
+        }
+        // Refused for the destination: the account's allowance was not used after all.
+        account.addTokens(1);
+        return false;
     }
 
     public boolean tryStartJourney(String clientAddress) {
@@ -38,10 +44,14 @@ public class RateLimits {
     }
 
     private boolean tryConsume(String key, int capacity, Duration period) {
+        return bucket(key, capacity, period).tryConsume(1);
+    }
+
+    private BucketProxy bucket(String key, int capacity, Duration period) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .build();
-        return buckets.builder().build(key, () -> configuration).tryConsume(1);
+        return buckets.builder().build(key, () -> configuration);
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")

@@ -122,7 +122,7 @@ class PostgresClusterIT {
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME").toLowerCase());
             }
-            assertThat(names).contains("act_ru_job", "act_hi_procinst", "rf_flow", "rf_sealed_secret", "rf_throttle_counter",
+            assertThat(names).contains("act_ru_job", "act_hi_procinst", "rf_flow", "rf_sealed_secret", "rf_failed_proof", "rf_lockout",
                     "rf_rate_limit_bucket", "resetflow_schema_history");
         }
     }

@@ -67,6 +67,17 @@ class ServerSecretTest {
     }
 
     @Test
+    void aSecretFileWithTooShortASecretFailsStartUpNamingTheFile() throws IOException {
+        Path file = folder.resolve("short.key");
+        Files.writeString(file, "too-short\n");
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new ServerSecret(new SecurityProperties(null, file.toString(), true)))
+                .withMessageContaining(file.toString())
+                .withMessageContaining("32");
+    }
+
+    @Test
     void twoSecretFilesGiveDifferentKeys() {
         ServerSecret one = new ServerSecret(new SecurityProperties(null, folder.resolve("one.key").toString(), true));
         ServerSecret two = new ServerSecret(new SecurityProperties(null, folder.resolve("two.key").toString(), true));

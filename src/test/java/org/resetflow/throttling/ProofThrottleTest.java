@@ -104,6 +104,17 @@ class ProofThrottleTest {
     }
 
     @Test
+    void theWindowSlidesSoFailuresOnBothSidesOfTheFirstFailuresDayAddUp() {
+        fail("jane.doe");
+        clock.advance(Duration.ofHours(23).plusMinutes(59));
+        failTimes("jane.doe", 3);
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(fail("jane.doe")).as("four failures in the last 24 hours").isEmpty();
+        assertThat(fail("jane.doe")).as("five failures in the last 24 hours, within four minutes").isPresent();
+    }
+
+    @Test
     void twoAccountsAreIndependent() {
         failTimes("jane.doe", 5);
         failTimes("john.roe", 4);

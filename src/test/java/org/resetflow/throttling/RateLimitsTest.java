@@ -76,6 +76,20 @@ class RateLimitsTest {
     }
 
     @Test
+    void aCodeRefusedForItsDestinationDoesNotUseUpTheAccountsAllowance() {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(limits.tryIssueCode("sender" + i, "victim@example.org")).isTrue();
+        }
+        for (int i = 1; i <= 20; i++) {
+            assertThat(limits.tryIssueCode("jane.doe", "victim@example.org")).as("refused for the destination").isFalse();
+        }
+
+        for (int i = 1; i <= 10; i++) {
+            assertThat(limits.tryIssueCode("jane.doe", "jane" + i + "@example.org")).as("code %d for jane's own addresses", i).isTrue();
+        }
+    }
+
+    @Test
     void codesWithoutADestinationCountOnlyForTheAccount() {
         for (int i = 1; i <= 10; i++) {
             assertThat(limits.tryIssueCode("jane.doe", null)).isTrue();
