@@ -52,6 +52,7 @@ class MessageBundlesTest {
             "VALUES_NOT_OBJECT", "BODY_NOT_OBJECT", "TOO_MANY_FIELDS", "CONTROL_CHARACTERS");
 
     private static final Pattern FIELD_ERROR = Pattern.compile("\\.add\\([^,;]*,\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9]):?\"");
+    private static final Pattern FAILED_PROOF = Pattern.compile("\\.record\\(execution,[^,;]*,\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern ERROR_KEY = Pattern.compile("\"error\\.([A-Z][A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern PENDING_NOTICE = Pattern.compile("setVariable\\('pendingNotice',\\s*'([A-Z_]+)'\\)");
 
@@ -104,6 +105,7 @@ class MessageBundlesTest {
         Set<String> produced = new TreeSet<>();
         for (String source : mainSources()) {
             collect(FIELD_ERROR, source, produced);
+            collect(FAILED_PROOF, source, produced);
             collect(ERROR_KEY, source, produced);
         }
 

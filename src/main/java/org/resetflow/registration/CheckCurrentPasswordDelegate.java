@@ -1,12 +1,10 @@
 package org.resetflow.registration;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
-import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.Vars;
-import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
 
 /** "Check the current password": the user proves to be signed in; a wrong password is a failed proof. */
@@ -14,11 +12,11 @@ import org.springframework.stereotype.Component;
 class CheckCurrentPasswordDelegate implements JavaDelegate {
 
     private final CloudDirectory cloud;
-    private final ProofThrottle throttle;
+    private final FailedProofs failedProofs;
 
-    CheckCurrentPasswordDelegate(CloudDirectory cloud, ProofThrottle throttle) {
+    CheckCurrentPasswordDelegate(CloudDirectory cloud, FailedProofs failedProofs) {
         this.cloud = cloud;
-        this.throttle = throttle;
+        this.failedProofs = failedProofs;
     }
 
     @Override
@@ -31,10 +29,6 @@ class CheckCurrentPasswordDelegate implements JavaDelegate {
         if (correct) {
             return;
         }
-        throttle.recordFailure((String) execution.getVariable(Vars.ACCOUNT_KEY)).ifPresent(until -> {
-            execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
-            throw new BpmnError("LOCKED_OUT");
-        });
-        throw new FieldErrors().add(Vars.INPUT_PASSWORD, "PASSWORD_WRONG").raise(execution, "WRONG_PASSWORD");
+        throw failedProofs.record(execution, Vars.INPUT_PASSWORD, "PASSWORD_WRONG", "WRONG_PASSWORD");
     }
 }

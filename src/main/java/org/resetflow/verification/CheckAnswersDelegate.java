@@ -3,12 +3,11 @@ package org.resetflow.verification;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
-import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
 
 /** "Check the answers": all must match; which one was wrong is not told. */
@@ -16,11 +15,11 @@ import org.springframework.stereotype.Component;
 class CheckAnswersDelegate implements JavaDelegate {
 
     private final SecurityQuestions questions;
-    private final ProofThrottle throttle;
+    private final FailedProofs failedProofs;
 
-    CheckAnswersDelegate(SecurityQuestions questions, ProofThrottle throttle) {
+    CheckAnswersDelegate(SecurityQuestions questions, FailedProofs failedProofs) {
         this.questions = questions;
-        this.throttle = throttle;
+        this.failedProofs = failedProofs;
     }
 
     @Override
@@ -34,10 +33,6 @@ class CheckAnswersDelegate implements JavaDelegate {
         if (questions.allCorrect(accountKey, Boolean.TRUE.equals(execution.getVariable(Vars.DECOY)), ids, given)) {
             return;
         }
-        throttle.recordFailure(accountKey).ifPresent(until -> {
-            execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
-            throw new BpmnError(CheckSelfServiceLockoutDelegate.LOCKED_OUT);
-        });
-        throw new FieldErrors().add(FieldErrors.FORM, "ANSWERS_WRONG").raise(execution, "WRONG_ANSWERS");
+        throw failedProofs.record(execution, FieldErrors.FORM, "ANSWERS_WRONG", "WRONG_ANSWERS");
     }
 }

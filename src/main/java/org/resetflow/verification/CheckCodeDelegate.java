@@ -1,12 +1,10 @@
 package org.resetflow.verification;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.KeyedHasher;
-import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
 
 /** "Check the code": a match uses the code up; a mismatch counts as a failed proof. */
@@ -14,11 +12,11 @@ import org.springframework.stereotype.Component;
 class CheckCodeDelegate implements JavaDelegate {
 
     private final KeyedHasher hasher;
-    private final ProofThrottle throttle;
+    private final FailedProofs failedProofs;
 
-    CheckCodeDelegate(KeyedHasher hasher, ProofThrottle throttle) {
+    CheckCodeDelegate(KeyedHasher hasher, FailedProofs failedProofs) {
         this.hasher = hasher;
-        this.throttle = throttle;
+        this.failedProofs = failedProofs;
     }
 
     @Override
@@ -29,10 +27,6 @@ class CheckCodeDelegate implements JavaDelegate {
             execution.removeVariable(Vars.CODE_HASH);
             return;
         }
-        throttle.recordFailure((String) execution.getVariable(Vars.ACCOUNT_KEY)).ifPresent(until -> {
-            execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
-            throw new BpmnError(CheckSelfServiceLockoutDelegate.LOCKED_OUT);
-        });
-        throw new FieldErrors().add(Vars.INPUT_CODE, "CODE_WRONG").raise(execution, "WRONG_CODE");
+        throw failedProofs.record(execution, Vars.INPUT_CODE, "CODE_WRONG", "WRONG_CODE");
     }
 }

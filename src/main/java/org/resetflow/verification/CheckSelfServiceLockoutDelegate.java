@@ -3,6 +3,7 @@ package org.resetflow.verification;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
@@ -10,8 +11,6 @@ import org.springframework.stereotype.Component;
 /** "Check self-service lock-out": an account with too many failed proofs may not try again yet. */
 @Component("checkSelfServiceLockoutDelegate")
 class CheckSelfServiceLockoutDelegate implements JavaDelegate {
-
-    static final String LOCKED_OUT = "LOCKED_OUT";
 
     private final ProofThrottle throttle;
 
@@ -24,7 +23,7 @@ class CheckSelfServiceLockoutDelegate implements JavaDelegate {
         String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
         throttle.lockedOutUntil(accountKey).ifPresent(until -> {
             execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
-            throw new BpmnError(LOCKED_OUT);
+            throw new BpmnError(FailedProofs.LOCKED_OUT);
         });
     }
 }
