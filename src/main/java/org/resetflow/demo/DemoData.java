@@ -9,9 +9,8 @@ import org.resetflow.registration.RecoveryRegistrations;
 import org.resetflow.registration.SecurityAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("embedded")
-class DemoData {
+class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String HELPDESK_GROUP = StaffAuthentication.HELPDESK_GROUP;
@@ -39,8 +38,9 @@ class DemoData {
         this.identityService = identityService;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void seed() {
+    /** Before the web server opens, so that no request meets a half-seeded demo. */
+    @Override
+    public void afterSingletonsInstantiated() {
         seedStaff();
         if (registrations.find("alice").confirmedAt() == null) {
             register("alice", "alice.alt@example.org", "+12025550101", ALICE_ANSWERS);

@@ -4,8 +4,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.resetflow.config.StaffAuthentication;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +12,7 @@ import org.springframework.stereotype.Component;
  * user tasks too, but they belong to the journey API, not to Tasklist.
  */
 @Component
-class HelpdeskTaskFilter {
+class HelpdeskTaskFilter implements SmartInitializingSingleton {
 
     static final String NAME = "Escalations";
 
@@ -25,8 +24,8 @@ class HelpdeskTaskFilter {
         this.tasks = tasks;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void createOnce() {
+    @Override
+    public void afterSingletonsInstantiated() {
         if (filters.createFilterQuery().filterName(NAME).count() > 0) {
             return;
         }

@@ -33,7 +33,7 @@ class IssueTemporaryPasswordDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         String temporary = temporaryPasswords.generate(account);
-        if (account.identitySource().isOnPremises()) {
+        if (Boolean.TRUE.equals(execution.getVariable(Vars.WRITEBACK_REQUIRED))) {
             onPremises.setPassword(account, temporary, true);
             execution.setVariable(Vars.ON_PREMISES_WRITTEN, true);
         }
