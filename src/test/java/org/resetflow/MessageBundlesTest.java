@@ -81,7 +81,7 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"journey", "channel", "questions"})
+    @ValueSource(strings = {"journey", "channel", "questions", "portal"})
     void englishAndGermanHaveTheSameKeys(String bundle) {
         assertThat(keys(bundle + "_de", "")).isNotEmpty().isEqualTo(keys(bundle, ""));
     }

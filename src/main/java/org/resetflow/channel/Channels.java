@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.resetflow.config.Helpdesk;
 import org.resetflow.config.OrganisationProperties;
 import org.resetflow.verification.Method;
 import org.springframework.context.MessageSource;
@@ -24,9 +25,10 @@ public class Channels {
     private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final MessageSource messages;
     private final OrganisationProperties organisation;
+    private final Helpdesk helpdesk;
     private final int codeLifetimeMinutes;
 
-    public Channels(List<MessageSender> available, MessageSource messages, OrganisationProperties organisation,
+    public Channels(List<MessageSender> available, MessageSource messages, OrganisationProperties organisation, Helpdesk helpdesk,
                     org.resetflow.verification.VerificationProperties verification) {
         for (Channel channel : Channel.values()) {
             available.stream()
@@ -36,6 +38,7 @@ public class Channels {
         }
         this.messages = messages;
         this.organisation = organisation;
+        this.helpdesk = helpdesk;
         this.codeLifetimeMinutes = (int) Math.max(1, verification.codeLifetime().toMinutes());
     }
 
@@ -56,7 +59,7 @@ public class Channels {
     public void sendCode(Method method, String destination, String code, Locale locale) {
         Channel channel = channelOf(method);
         String spoken = String.join(", ", code.split(""));
-        Object[] args = {organisation.name(), channel == Channel.VOICE ? spoken : code, codeLifetimeMinutes, helpdesk()};
+        Object[] args = {organisation.name(), channel == Channel.VOICE ? spoken : code, codeLifetimeMinutes, helpdesk.textAndUrl(locale)};
         String subject = channel == Channel.EMAIL ? text("channel.code.subject", args, locale) : null;
         String body = text("channel.code." + channel.name() + ".body", args, locale);
         sender(channel).send(new OutgoingMessage(channel, destination, subject, body, code));
@@ -64,7 +67,7 @@ public class Channels {
 
     /** Tells the user about the outcome on the directory mail and the registered alternate email and mobile. */
     public void notify(Notice notice, String username, Set<String> emails, String mobile, Locale locale, Object detail) {
-        Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk()};
+        Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk.textAndUrl(locale)};
         String key = "channel.notice." + notice.name();
         Set<String> recipients = new LinkedHashSet<>();
         emails.stream().filter(e -> e != null && !e.isBlank()).forEach(recipients::add);
@@ -79,7 +82,7 @@ public class Channels {
 
     /** Tells the other administrators that an administrator's password was reset. */
     public void notifyAdministrator(String administratorEmail, String resetUsername, Locale locale) {
-        Object[] args = {organisation.name(), resetUsername, "", helpdesk()};
+        Object[] args = {organisation.name(), resetUsername, "", helpdesk.textAndUrl(locale)};
         sender(Channel.EMAIL).send(new OutgoingMessage(Channel.EMAIL, administratorEmail,
                 text("channel.notice.ADMINISTRATOR_RESET.subject", args, locale),
                 text("channel.notice.ADMINISTRATOR_RESET.body", args, locale), null));
@@ -91,10 +94,6 @@ public class Channels {
             throw new DeliveryFailedException("No sender is configured for " + channel + " messages");
         }
         return sender;
-    }
-
-    private String helpdesk() {
-        return organisation.helpdeskText() + " " + organisation.helpdeskUrl();
     }
 
     private String text(String key, Object[] args, Locale locale) {

@@ -19,8 +19,9 @@ public final class FieldErrors {
 
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
+    /** Adds a code, optionally with one parameter after a colon; the separators of the encoding never leak into it. */
     public FieldErrors add(String field, String code) {
-        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(code);
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(code.replaceAll("[,;=]", "/"));
         return this;
     }
 

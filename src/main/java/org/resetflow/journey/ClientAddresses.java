@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * {@code server.forward-headers-strategy=native} (or {@code framework}) so that the address is the user's.
  */
 @Component
-class ClientAddresses {
+public class ClientAddresses {
 
     private final RateLimits rateLimits;
 
@@ -17,7 +17,7 @@ class ClientAddresses {
         this.rateLimits = rateLimits;
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         return request.getRemoteAddr();
     }
 
@@ -27,7 +27,7 @@ class ClientAddresses {
         }
     }
 
-    void checkRequest(String client) {
+    public void checkRequest(String client) {
         if (!rateLimits.tryRequest(client)) {
             throw new JourneyExceptions.TooManyRequests(60);
         }

@@ -3,54 +3,70 @@ package org.resetflow.journey;
 import org.resetflow.engine.FieldErrors;
 
 /** The ways a public API call can go wrong for reasons the client can understand. */
-final class JourneyExceptions {
+public final class JourneyExceptions {
 
     private JourneyExceptions() {
     }
 
     /** Unknown flow, wrong kind, or a token that is not the flow's: all look the same. */
-    static final class FlowNotFound extends RuntimeException {
+    public static final class FlowNotFound extends RuntimeException {
         FlowNotFound() {
             super("No such journey, or the X-Flow-Token header does not belong to it");
         }
     }
 
     /** The step key is not the step the journey waits at (a stale page, a double submit, a finished journey). */
-    static final class StaleStep extends RuntimeException {
+    public static final class StaleStep extends RuntimeException {
         final FlowView current;
 
         StaleStep(FlowView current) {
             super("This step is not the current step of the journey");
             this.current = current;
         }
+
+        public FlowView current() {
+            return current;
+        }
     }
 
     /** Input that does not fit the step's form (or the start request); nothing was changed. */
-    static final class InvalidInput extends RuntimeException {
+    public static final class InvalidInput extends RuntimeException {
         final FieldErrors errors;
 
         InvalidInput(FieldErrors errors) {
             super("The input is not valid");
             this.errors = errors;
         }
+
+        public FieldErrors errors() {
+            return errors;
+        }
     }
 
     /** The step was taken and the journey came back to it with field errors (a wrong code, a weak password). */
-    static final class StepRejected extends RuntimeException {
+    public static final class StepRejected extends RuntimeException {
         final FlowView view;
 
         StepRejected(FlowView view) {
             super("The step was not accepted");
             this.view = view;
         }
+
+        public FlowView view() {
+            return view;
+        }
     }
 
-    static final class TooManyRequests extends RuntimeException {
+    public static final class TooManyRequests extends RuntimeException {
         final long retryAfterSeconds;
 
         TooManyRequests(long retryAfterSeconds) {
             super("Too many requests from this address");
             this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 }

@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tasks for the helpdesk have candidate groups and are never shown here.
  */
 @Service
-class JourneyService {
+public class JourneyService {
+
+    private static final int MAX_USERNAME_LENGTH = 256;
 
     private static final Duration POLL = Duration.ofMillis(20);
 
@@ -47,11 +49,12 @@ class JourneyService {
     private final ProofThrottle throttle;
     private final TransactionTemplate transaction;
     private final EngineProperties engine;
+    private final ClientAddresses clients;
     private final Clock clock;
 
     JourneyService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management, Flows flows,
                    StepForms forms, JourneyTexts texts, ProofThrottle throttle, TransactionTemplate transaction,
-                   EngineProperties engine, Clock clock) {
+                   EngineProperties engine, ClientAddresses clients, Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -62,10 +65,14 @@ class JourneyService {
         this.throttle = throttle;
         this.transaction = transaction;
         this.engine = engine;
+        this.clients = clients;
         this.clock = clock;
     }
 
-    FlowView start(JourneyKind kind, String username, String clientAddress, Locale locale) {
+    /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
+    public FlowView start(JourneyKind kind, String typedUsername, String clientAddress, Locale locale) {
+        String username = checkedUsername(typedUsername);
+        clients.checkStart(clientAddress);
         Flows.NewFlow newFlow = flows.allocate();
         VariableMap variables = Variables.createVariables()
                 .putValue(Vars.USERNAME, username)
@@ -82,11 +89,11 @@ class JourneyService {
         return view(flow, locale).withToken(newFlow.token());
     }
 
-    FlowView read(JourneyKind kind, String flowId, String token, Locale locale) {
+    public FlowView read(JourneyKind kind, String flowId, String token, Locale locale) {
         return view(find(kind, flowId, token), locale);
     }
 
-    FlowView submit(JourneyKind kind, String flowId, String token, String stepKey, JsonNode values, Locale locale) {
+    public FlowView submit(JourneyKind kind, String flowId, String token, String stepKey, JsonNode values, Locale locale) {
         Flows.Flow flow = find(kind, flowId, token);
         Task task = requesterTask(flow.flowId());
         if (task == null || !task.getTaskDefinitionKey().equals(stepKey)) {
@@ -109,6 +116,21 @@ class JourneyService {
             throw new JourneyExceptions.StepRejected(view);
         }
         return view;
+    }
+
+    private static String checkedUsername(String typed) {
+        FieldErrors errors = new FieldErrors();
+        if (typed == null || typed.isBlank()) {
+            errors.add("username", "REQUIRED");
+        } else if (typed.length() > MAX_USERNAME_LENGTH) {
+            errors.add("username", "TOO_LONG:" + MAX_USERNAME_LENGTH);
+        } else if (typed.codePoints().anyMatch(Character::isISOControl)) {
+            errors.add("username", "CONTROL_CHARACTERS");
+        }
+        if (!errors.isEmpty()) {
+            throw new JourneyExceptions.InvalidInput(errors);
+        }
+        return typed.trim();
     }
 
     private Flows.Flow find(JourneyKind kind, String flowId, String token) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.resetflow.config.OrganisationProperties;
+import org.resetflow.config.Helpdesk;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.passwordpolicy.PasswordRule;
 import org.springframework.context.MessageSource;
@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 
 /** Everything the API says to people, from the message bundles, in their language. */
 @Component
-class JourneyTexts {
+public class JourneyTexts {
 
     private final MessageSource messages;
-    private final OrganisationProperties organisation;
+    private final Helpdesk helpdesk;
 
-    JourneyTexts(MessageSource messages, OrganisationProperties organisation) {
+    JourneyTexts(MessageSource messages, Helpdesk helpdesk) {
         this.messages = messages;
-        this.organisation = organisation;
+        this.helpdesk = helpdesk;
     }
 
     FlowView.Message message(String code, Locale locale, Object... args) {
@@ -31,14 +31,14 @@ class JourneyTexts {
     }
 
     FlowView.Message helpdesk(Locale locale) {
-        return message("helpdesk", locale, organisation.helpdeskText(), organisation.helpdeskUrl());
+        return message("helpdesk", locale, helpdesk.text(locale), helpdesk.url());
     }
 
     String lockedOutUntil(Instant until, Locale locale) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC).format(until) + " UTC";
     }
 
-    List<FlowView.FieldError> fieldErrors(FieldErrors errors, Locale locale) {
+    public List<FlowView.FieldError> fieldErrors(FieldErrors errors, Locale locale) {
         List<FlowView.FieldError> result = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : errors.asMap().entrySet()) {
             for (String encoded : entry.getValue()) {

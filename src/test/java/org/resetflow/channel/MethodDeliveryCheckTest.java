@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.resetflow.config.Helpdesk;
 import org.resetflow.config.OrganisationProperties;
 import org.resetflow.eligibility.PolicyProperties;
 import org.resetflow.verification.Method;
@@ -32,9 +33,10 @@ class MethodDeliveryCheckTest {
             }
         };
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-        messages.setBasenames("messages/channel");
+        messages.setBasenames("messages/channel", "messages/journey");
         messages.setDefaultEncoding("UTF-8");
-        return new Channels(List.of(email), messages, new OrganisationProperties("Example Org", "Call us.", "https://help.example.org"),
+        OrganisationProperties organisation = new OrganisationProperties("Example Org", null, "https://help.example.org");
+        return new Channels(List.of(email), messages, organisation, new Helpdesk(organisation, messages),
                 new VerificationProperties(8, Duration.ofMinutes(10), Duration.ofMinutes(15), 3, "R3/PT10S"));
     }
 
@@ -61,7 +63,8 @@ class MethodDeliveryCheckTest {
         channelsWithEmailOnly().sendCode(Method.EMAIL, "alice.alt@example.org", "12345678", Locale.GERMAN);
         assertThat(sent).singleElement().satisfies(message -> {
             assertThat(message.subject()).isEqualTo("Example Org: Ihr Bestätigungscode");
-            assertThat(message.body()).contains("12345678").contains("10 Minuten").contains("https://help.example.org");
+            assertThat(message.body()).contains("12345678").contains("10 Minuten")
+                    .contains("Wenden Sie sich an den IT-Helpdesk.").contains("https://help.example.org");
             assertThat(message.toString()).doesNotContain("12345678");
         });
     }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.resetflow.testing.EmbeddedTestDefaults;
 
 /**
  * Every demo user's journey over HTTP against the embedded defaults, then a scan of the whole database and the
@@ -452,6 +453,39 @@ class DemoJourneysEndToEndTest {
         assertThat(started.raw().headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(started.raw().headers().firstValue("Cache-Control")).hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
         assertThat(started.raw().headers().firstValue("Set-Cookie")).as("the API keeps no session").isEmpty();
+    }
+
+    @Test
+    void thePortalRefusesAFormWithoutItsCsrfTokenAndKeepsTheFlowTokenInAStrictCookie() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://127.0.0.1:" + port;
+        java.net.http.HttpResponse<String> page = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/reset")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").contains("style-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.body()).doesNotContain("<script>").doesNotContain(" style=\"");
+
+        java.net.http.HttpResponse<String> forged = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/reset/start"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=alice")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("rf_reset="));
+
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        java.net.http.HttpResponse<String> started = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/reset/start"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + java.net.URLEncoder.encode(csrf, StandardCharsets.UTF_8)
+                                + "&username=alice")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).isEqualTo(302);
+        assertThat(started.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/reset"));
+        String flowCookie = started.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("rf_reset=")).findFirst().orElseThrow();
+        assertThat(flowCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/reset");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.resetflow.testing.EmbeddedTestDefaults;
 
 /**
  * Outside the embedded profile there are no demo credentials and no development outbox: the application runs

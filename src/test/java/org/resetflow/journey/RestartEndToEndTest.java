@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.resetflow.ResetFlowApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.resetflow.testing.EmbeddedTestDefaults;
 
 /** A restart between "code sent" and "code entered" loses nothing: same flow, same token, same code. */
 class RestartEndToEndTest {

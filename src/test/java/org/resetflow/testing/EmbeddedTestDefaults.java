@@ -1,4 +1,4 @@
-package org.resetflow.journey;
+package org.resetflow.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Settings for running the embedded profile in a test: its own data folder and free ports, generous client limits. */
-final class EmbeddedTestDefaults {
+public final class EmbeddedTestDefaults {
 
     private EmbeddedTestDefaults() {
     }
 
-    static Path newDataDirectory() {
+    public static Path newDataDirectory() {
         try {
             return Files.createTempDirectory("resetflow-test-");
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class EmbeddedTestDefaults {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class EmbeddedTestDefaults {
         }
     }
 
-    static Map<String, Object> properties(Path dataDirectory, int cloudPort, int onPremisesPort) {
+    public static Map<String, Object> properties(Path dataDirectory, int cloudPort, int onPremisesPort) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("resetflow.data-directory", dataDirectory.toString());
         properties.put("resetflow.embedded-directories.cloud-port", cloudPort);

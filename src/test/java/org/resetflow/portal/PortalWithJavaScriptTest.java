@@ -1,0 +1,116 @@
+package org.resetflow.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+class PortalWithJavaScriptTest extends PortalBrowserTest {
+
+    @Override
+    boolean javascript() {
+        return true;
+    }
+
+    @Test
+    void securityQuestionsHideTheContactFieldAndPasswordsCanBeShown() {
+        open("/reset");
+        startWith("alice");
+        WebElement contactGroup = browser.findElement(By.id("field-contact-group"));
+        assertThat(contactGroup.isDisplayed()).isTrue();
+        choose("QUESTIONS");
+        assertThat(contactGroup.isDisplayed()).as("the contact is not needed for security questions").isFalse();
+        choose("EMAIL");
+        assertThat(contactGroup.isDisplayed()).isTrue();
+    }
+
+    @Test
+    void thePasswordRulesAreTickedWhileTheUserTypes() {
+        open("/reset");
+        startWith("bob");
+        choose("EMAIL");
+        fill("field-contact", "bob.alt@example.org");
+        submit();
+        fill("field-code", lastCodeTo("bob.alt@example.org"));
+        submit();
+        WebElement length = browser.findElement(By.cssSelector("[data-rule=TOO_SHORT]"));
+        assertThat(length.getAttribute("class")).doesNotContain("met");
+        browser.findElement(By.id("field-password")).sendKeys("Abcdefgh1");
+        assertThat(length.getAttribute("class")).contains("met");
+        assertThat(browser.findElement(By.cssSelector("[data-rule=NOT_ENOUGH_CHARACTER_CLASSES]")).getAttribute("class")).contains("met");
+
+        WebElement toggle = browser.findElement(By.cssSelector("#field-password-group .toggle-visibility"));
+        assertThat(toggle.getText()).isEqualTo("Show");
+        toggle.click();
+        assertThat(browser.findElement(By.id("field-password")).getAttribute("type")).isEqualTo("text");
+        assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
+        screenshot("bob", "password-rules-live");
+    }
+
+    @Test
+    void theJourneyStartsWithTheKeyboardAloneAndFocusIsVisible() {
+        open("/");
+        WebElement focused = tab(1);
+        assertThat(focused.getText()).isEqualTo(text("portal.skip"));
+        focused = tabUntil(element -> element.getText().startsWith(text("portal.home.reset")));
+        assertThat(browser.executeScript("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+        WebElement home = browser.findElement(By.tagName("main"));
+        focused.sendKeys(Keys.ENTER);
+        waitUntilGone(browser, home);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text("portal.journey.reset"));
+        WebElement username = browser.findElement(By.id("field-username"));
+        tabUntil(username::equals);
+        WebElement start = browser.findElement(By.tagName("main"));
+        username.sendKeys("alice", Keys.ENTER);
+        waitUntilGone(browser, start);
+        assertThat(progress()).isEqualTo("Step 1 of 3");
+        WebElement firstRadio = browser.findElement(By.id("field-method"));
+        tabUntil(firstRadio::equals);
+        firstRadio.sendKeys(Keys.SPACE);
+        assertThat(firstRadio.isSelected()).isTrue();
+    }
+
+    @Test
+    void textAndButtonsHaveEnoughContrast() {
+        open("/reset");
+        double text = (double) contrast("main", "color", "main", "background-color");
+        double button = (double) contrast("main button.primary", "color", "main button.primary", "background-color");
+        assertThat(text).as("body text on white").isGreaterThanOrEqualTo(4.5);
+        assertThat(button).as("button text on the brand colour").isGreaterThanOrEqualTo(4.5);
+    }
+
+    private Object contrast(String foregroundSelector, String foregroundProperty, String backgroundSelector, String backgroundProperty) {
+        return browser.executeScript("""
+                function rgb(selector, property) {
+                  return getComputedStyle(document.querySelector(selector))[property].match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+                }
+                function luminance(c) {
+                  const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                }
+                const a = luminance(rgb(arguments[0], arguments[1])), b = luminance(rgb(arguments[2], arguments[3]));
+                return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                """, foregroundSelector, foregroundProperty.equals("color") ? "color" : foregroundProperty,
+                backgroundSelector, backgroundProperty.equals("background-color") ? "backgroundColor" : backgroundProperty);
+    }
+
+    /** Presses Tab until the focus reaches an element that satisfies the test (within 30 presses). */
+    private WebElement tabUntil(java.util.function.Predicate<WebElement> reached) {
+        for (int presses = 0; presses < 30; presses++) {
+            WebElement focused = tab(1);
+            if (reached.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("the keyboard never reached the element");
+    }
+
+    private WebElement tab(int times) {
+        for (int i = 0; i < times; i++) {
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        return browser.switchTo().activeElement();
+    }
+}
