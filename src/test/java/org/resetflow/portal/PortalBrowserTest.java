@@ -52,9 +52,13 @@ abstract class PortalBrowserTest {
     private static final AtomicInteger PASSWORDS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Longer than the cloud policy's 8: a password can pass the cloud policy and still be refused on-premises. */
+    static final int ON_PREMISES_MINIMUM_LENGTH = 20;
+
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("resetflow.embedded-directories.on-premises-minimum-password-length", () -> ON_PREMISES_MINIMUM_LENGTH);
     }
 
     @LocalServerPort
@@ -204,6 +208,23 @@ abstract class PortalBrowserTest {
                 .isEqualTo(passwordText("password.rule.CONFIRMATION_MISMATCH"));
         assertThat(browser.findElement(By.id("field-password")).getAttribute("value")).as("a password is never sent back").isEmpty();
         screenshot("erin", "weak-password");
+    }
+
+    @Test
+    void aPasswordTheOnPremisesDirectoryRefusesIsExplainedNextToTheField() {
+        open("/reset");
+        startWith("bob");
+        choose("SMS");
+        fill("field-contact", "+1 202 555 0102");
+        submit();
+        fill("field-code", lastCodeTo("+12025550102"));
+        submit();
+        setPassword(newPassword());
+        assertThat(browser.findElement(By.id("field-password-errors")).getText())
+                .isEqualTo(passwordText("password.onpremises.TOO_SHORT"));
+        screenshot("bob", "refused-on-premises");
+        setPassword("Quiet-Harbour-Lantern-" + (1000 + PASSWORDS.incrementAndGet()));
+        assertThat(browser.findElement(By.cssSelector(".outcome h2")).getText()).isEqualTo(text("portal.status.COMPLETED"));
     }
 
     @Test
