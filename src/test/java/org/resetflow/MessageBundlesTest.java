@@ -27,7 +27,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.resetflow.channel.Channel;
 import org.resetflow.channel.Channels;
 import org.resetflow.journey.JourneyKind;
 import org.resetflow.registration.RegistrationProperties;
@@ -140,14 +139,25 @@ class MessageBundlesTest {
     }
 
     @Test
-    void everyMessageSentToUsersHasATextInBothLanguages() {
-        List<String> keys = new ArrayList<>(List.of("channel.code.subject",
-                "channel.notice.ADMINISTRATOR_RESET.subject", "channel.notice.ADMINISTRATOR_RESET.body"));
-        Stream.of(Channel.values()).forEach(channel -> keys.add("channel.code." + channel.name() + ".body"));
-        for (Channels.Notice notice : Channels.Notice.values()) {
-            for (String part : List.of("subject", "body", "sms")) {
-                keys.add("channel.notice." + notice.name() + "." + part);
+    void everyMessageSentToUsersHasATextInBothLanguages() throws IOException {
+        List<String> keys = new ArrayList<>(List.of("mail.footer", "mail.notYou", "mail.helpdesk", "mail.verification-code.expiry",
+                "mail.verification-code.notYou", "channel.code.SMS.body", "channel.code.VOICE.body"));
+        List<String> templates;
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/templates/mail"))) {
+            templates = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".txt"))
+                    .map(name -> name.substring(0, name.length() - ".txt".length()))
+                    .toList();
+        }
+        assertThat(templates).hasSize(Channels.Notice.values().length + 2);
+        for (String template : templates) {
+            assertThat(Path.of("src/main/resources/templates/mail/" + template + ".html")).as("the HTML of " + template).exists();
+            for (String part : List.of("subject", "heading", "text")) {
+                keys.add("mail." + template + "." + part);
             }
+        }
+        for (Channels.Notice notice : Channels.Notice.values()) {
+            keys.add("channel.notice." + notice.name() + ".sms");
         }
 
         assertInBothLanguages("channel", keys);

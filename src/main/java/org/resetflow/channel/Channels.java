@@ -9,27 +9,45 @@ import java.util.Set;
 import org.resetflow.config.Helpdesk;
 import org.resetflow.config.OrganisationProperties;
 import org.resetflow.verification.Method;
+import org.resetflow.verification.VerificationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Composes the messages users receive, in their language, and hands each to the sender of its channel:
- * a real sender where one is configured, otherwise the development outbox (embedded profile only).
+ * Composes the messages users receive, in their language, and hands each to the sender of its channel: a real
+ * sender where one is configured, otherwise the development outbox (embedded profile only).
  */
 @Component
 public class Channels {
 
-    /** Messages about a journey's outcome, sent to every registered address. */
-    public enum Notice { PASSWORD_RESET, ACCOUNT_UNLOCKED, REGISTRATION_CONFIRMED, TEMPORARY_PASSWORD_SET, ESCALATION_REFUSED }
+    /** Messages about a journey's outcome, sent to every registered address; each has an email template. */
+    public enum Notice {
+        PASSWORD_RESET("password-reset"),
+        ACCOUNT_UNLOCKED("account-unlocked"),
+        REGISTRATION_CONFIRMED("registration-confirmed"),
+        TEMPORARY_PASSWORD_SET("temporary-password-set"),
+        ESCALATION_RECEIVED("escalation-received"),
+        ESCALATION_REFUSED("escalation-refused");
+
+        private final String template;
+
+        Notice(String template) {
+            this.template = template;
+        }
+    }
+
+    private static final String CODE_TEMPLATE = "verification-code";
+    private static final String ADMINISTRATOR_TEMPLATE = "administrator-password-reset";
 
     private final Map<Channel, MessageSender> senders = new EnumMap<>(Channel.class);
     private final MessageSource messages;
+    private final MailTemplates templates;
     private final OrganisationProperties organisation;
     private final Helpdesk helpdesk;
     private final int codeLifetimeMinutes;
 
-    public Channels(List<MessageSender> available, MessageSource messages, OrganisationProperties organisation, Helpdesk helpdesk,
-                    org.resetflow.verification.VerificationProperties verification) {
+    public Channels(List<MessageSender> available, MessageSource messages, MailTemplates templates, OrganisationProperties organisation,
+                    Helpdesk helpdesk, VerificationProperties verification) {
         for (Channel channel : Channel.values()) {
             available.stream()
                     .filter(sender -> sender.channels().contains(channel))
@@ -37,6 +55,7 @@ public class Channels {
                     .ifPresent(sender -> senders.put(channel, sender));
         }
         this.messages = messages;
+        this.templates = templates;
         this.organisation = organisation;
         this.helpdesk = helpdesk;
         this.codeLifetimeMinutes = (int) Math.max(1, verification.codeLifetime().toMinutes());
@@ -58,34 +77,53 @@ public class Channels {
 
     public void sendCode(Method method, String destination, String code, Locale locale) {
         Channel channel = channelOf(method);
+        if (channel == Channel.EMAIL) {
+            Map<String, Object> variables = variables(null, null, locale);
+            variables.put("code", code);
+            variables.put("minutes", codeLifetimeMinutes);
+            email(destination, CODE_TEMPLATE, variables, locale, code);
+            return;
+        }
         String spoken = String.join(", ", code.split(""));
         Object[] args = {organisation.name(), channel == Channel.VOICE ? spoken : code, codeLifetimeMinutes, helpdesk.textAndUrl(locale)};
-        String subject = channel == Channel.EMAIL ? text("channel.code.subject", args, locale) : null;
-        String body = text("channel.code." + channel.name() + ".body", args, locale);
-        sender(channel).send(new OutgoingMessage(channel, destination, subject, body, code));
+        sender(channel).send(new OutgoingMessage(channel, destination, null, text("channel.code." + channel.name() + ".body", args, locale),
+                null, code, locale));
     }
 
-    /** Tells the user about the outcome on the directory mail and the registered alternate email and mobile. */
+    /** Tells the user about the outcome on the directory mail, the registered alternate email and the mobile phone. */
     public void notify(Notice notice, String username, Set<String> emails, String mobile, Locale locale, Object detail) {
-        Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk.textAndUrl(locale)};
-        String key = "channel.notice." + notice.name();
         Set<String> recipients = new LinkedHashSet<>();
         emails.stream().filter(e -> e != null && !e.isBlank()).forEach(recipients::add);
         for (String email : recipients) {
-            sender(Channel.EMAIL).send(new OutgoingMessage(Channel.EMAIL, email, text(key + ".subject", args, locale),
-                    text(key + ".body", args, locale), null));
+            email(email, notice.template, variables(username, detail, locale), locale, null);
         }
         if (mobile != null && supports(Channel.SMS)) {
-            sender(Channel.SMS).send(new OutgoingMessage(Channel.SMS, mobile, null, text(key + ".sms", args, locale), null));
+            Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk.textAndUrl(locale)};
+            sender(Channel.SMS).send(new OutgoingMessage(Channel.SMS, mobile, null,
+                    text("channel.notice." + notice.name() + ".sms", args, locale), null, null, locale));
         }
     }
 
-    /** Tells the other administrators that an administrator's password was reset. */
+    /** Tells another administrator that an administrator's password was reset. */
     public void notifyAdministrator(String administratorEmail, String resetUsername, Locale locale) {
-        Object[] args = {organisation.name(), resetUsername, "", helpdesk.textAndUrl(locale)};
-        sender(Channel.EMAIL).send(new OutgoingMessage(Channel.EMAIL, administratorEmail,
-                text("channel.notice.ADMINISTRATOR_RESET.subject", args, locale),
-                text("channel.notice.ADMINISTRATOR_RESET.body", args, locale), null));
+        email(administratorEmail, ADMINISTRATOR_TEMPLATE, variables(resetUsername, null, locale), locale, null);
+    }
+
+    private void email(String to, String template, Map<String, Object> variables, Locale locale, String code) {
+        MailTemplates.Rendered rendered = templates.render(template, locale, variables);
+        String subject = text("mail." + template + ".subject", new Object[] {organisation.name()}, locale);
+        sender(Channel.EMAIL).send(new OutgoingMessage(Channel.EMAIL, to, subject, rendered.text(), rendered.html(), code, locale));
+    }
+
+    private Map<String, Object> variables(String username, Object detail, Locale locale) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("organisation", organisation.name());
+        variables.put("username", username);
+        variables.put("detail", detail == null ? "" : detail);
+        variables.put("helpdesk", helpdesk.textAndUrl(locale));
+        variables.put("helpdeskText", helpdesk.text(locale));
+        variables.put("helpdeskUrl", helpdesk.url());
+        return variables;
     }
 
     private MessageSender sender(Channel channel) {

@@ -28,8 +28,8 @@ class MethodDeliveryCheck implements InitializingBean {
                 .toList();
         if (!undeliverable.isEmpty()) {
             throw new IllegalStateException("resetflow.policy.methods offers " + undeliverable
-                    + " but no sender is configured for them. Configure email (spring.mail.host) or remove them from"
-                    + " resetflow.policy.methods; text messages and calls have no production provider yet.");
+                    + " but no sender is configured for them. Configure them (email: spring.mail.host) or remove them from"
+                    + " resetflow.policy.methods; text messages and calls need resetflow.channels.twilio.*.");
         }
     }
 }

@@ -43,6 +43,7 @@ public final class Vars {
     public static final String VERIFIED_METHODS = "verifiedMethods";
     public static final String METHOD_OPTIONS = "methodOptions";
     public static final String CHOSEN_METHOD = "chosenMethod";
+    public static final String UNDELIVERABLE_METHODS = "undeliverableMethods";
     public static final String METHOD = "method";
     public static final String DESTINATION = "destination";
     public static final String CONTACT_MATCHED = "contactMatched";

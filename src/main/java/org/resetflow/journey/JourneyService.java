@@ -230,7 +230,8 @@ public class JourneyService {
                 }
             }
             case ESCALATED -> {
-                messages.add(texts.message("escalated", locale));
+                boolean undelivered = "NO_METHOD_DELIVERED".equals(variable(flow, Vars.ELIGIBILITY_REASON).orElse(null));
+                messages.add(texts.message(undelivered ? "escalated.NO_METHOD_DELIVERED" : "escalated", locale));
                 messages.add(texts.helpdesk(locale));
             }
             case REFUSED -> {

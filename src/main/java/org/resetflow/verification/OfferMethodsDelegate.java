@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
@@ -11,7 +12,8 @@ import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /**
- * "Offer methods for this gate": the registered methods the policy allows, minus those already used. Masked
+ * "Offer methods for this gate": the registered methods the policy allows, minus those already used and those
+ * that could not deliver a code. Masked
  * hints (a***@example.org) appear only once the first gate is passed, never for a decoy.
  */
 @Component("offerMethodsDelegate")
@@ -31,14 +33,17 @@ class OfferMethodsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<Method> registered = MethodList.parse(execution.getVariable(Vars.REGISTERED_METHODS));
         List<Method> used = MethodList.parse(execution.getVariable(Vars.VERIFIED_METHODS));
+        List<Method> undeliverable = MethodList.parse(execution.getVariable(Vars.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = Boolean.TRUE.equals(execution.getVariable(Vars.QUESTIONS_ALLOWED));
         boolean decoy = Boolean.TRUE.equals(execution.getVariable(Vars.DECOY));
         List<Method> offered = registered.stream()
                 .filter(method -> questionsAllowed || method != Method.QUESTIONS)
                 .filter(method -> !used.contains(method))
+                .filter(method -> !undeliverable.contains(method))
                 .toList();
         if (offered.isEmpty()) {
-            throw new IllegalStateException("No verification method left to offer; the eligibility decision should have prevented this");
+            // Every method left failed to deliver its code: the helpdesk takes over.
+            throw new BpmnError("NO_METHOD_LEFT");
         }
         Map<Method, String> destinations = used.isEmpty() || decoy
                 ? Map.of()

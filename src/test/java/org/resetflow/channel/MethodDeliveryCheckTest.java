@@ -36,7 +36,9 @@ class MethodDeliveryCheckTest {
         messages.setBasenames("messages/channel", "messages/journey");
         messages.setDefaultEncoding("UTF-8");
         OrganisationProperties organisation = new OrganisationProperties("Example Org", null, "https://help.example.org");
-        return new Channels(List.of(email), messages, organisation, new Helpdesk(organisation, messages),
+        ChannelProperties channels = new ChannelProperties("resetflow@example.org", "",
+                new ChannelProperties.Twilio("", "", "", "https://api.twilio.com", Duration.ofSeconds(10)));
+        return new Channels(List.of(email), messages, new MailTemplates(channels, messages), organisation, new Helpdesk(organisation, messages),
                 new VerificationProperties(8, Duration.ofMinutes(10), Duration.ofMinutes(15), 3, "R3/PT10S"));
     }
 
@@ -65,6 +67,7 @@ class MethodDeliveryCheckTest {
             assertThat(message.subject()).isEqualTo("Example Org: Ihr Bestätigungscode");
             assertThat(message.body()).contains("12345678").contains("10 Minuten")
                     .contains("Wenden Sie sich an den IT-Helpdesk.").contains("https://help.example.org");
+            assertThat(message.html()).contains("12345678").contains("<html lang=\"de\"").contains("Ihr Bestätigungscode");
             assertThat(message.toString()).doesNotContain("12345678");
         });
     }

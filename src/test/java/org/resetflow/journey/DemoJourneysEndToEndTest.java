@@ -31,6 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.JourneyApi;
 
 /**
  * Every demo user's journey over HTTP against the embedded defaults, then a scan of the whole database and the
@@ -62,14 +63,14 @@ class DemoJourneysEndToEndTest {
     @Autowired
     DataSource dataSource;
 
-    JourneyClient api;
+    JourneyApi api;
 
     @BeforeEach
     void client() {
         if (log == null) {
             log = CapturedLog.attach();
         }
-        api = new JourneyClient(port);
+        api = new JourneyApi(port);
         SECRETS.add(DEMO_PASSWORD);
     }
 
@@ -94,13 +95,13 @@ class DemoJourneysEndToEndTest {
         return code;
     }
 
-    private JourneyClient.Response choose(JourneyClient.Flow flow, String method, String contact) {
+    private JourneyApi.Response choose(JourneyApi.Flow flow, String method, String contact) {
         return api.submit(flow, "chooseMethod", contact == null ? Map.of("method", method) : Map.of("method", method, "contact", contact));
     }
 
-    private void setPassword(JourneyClient.Flow flow, String user) {
+    private void setPassword(JourneyApi.Flow flow, String user) {
         String password = newPassword(user);
-        JourneyClient.Response done = api.submit(flow, "setPassword", Map.of("password", password, "passwordConfirmation", password));
+        JourneyApi.Response done = api.submit(flow, "setPassword", Map.of("password", password, "passwordConfirmation", password));
         assertThat(done.status()).isEqualTo(200);
         assertThat(done.field("status")).isEqualTo("COMPLETED");
         assertThat(done.body().path("messages").get(0).path("code").asText()).isEqualTo("completed.reset");
@@ -118,7 +119,7 @@ class DemoJourneysEndToEndTest {
     @Test
     void aliceResetsByEmailAndCanSignInOnlyWithTheNewPassword() {
         String old = password("alice");
-        JourneyClient.Response started = api.start("resets", "alice");
+        JourneyApi.Response started = api.start("resets", "alice");
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.raw().headers().firstValue("Location")).isPresent();
         assertThat(started.field("status")).isEqualTo("ACTIVE");
@@ -126,31 +127,31 @@ class DemoJourneysEndToEndTest {
         assertThat(started.body().path("step").path("index").asInt()).isEqualTo(1);
         assertThat(started.body().path("step").path("total").asInt()).isEqualTo(3);
         assertThat(optionValues(started.body().path("step"))).containsExactly("EMAIL", "SMS", "VOICE_MOBILE", "QUESTIONS");
-        JourneyClient.Flow flow = api.flow("resets", started);
+        JourneyApi.Flow flow = api.flow("resets", started);
 
-        JourneyClient.Response codeStep = choose(flow, "EMAIL", "  Alice.ALT@example.org ");
+        JourneyApi.Response codeStep = choose(flow, "EMAIL", "  Alice.ALT@example.org ");
         assertThat(codeStep.stepKey()).isEqualTo("enterCode");
         assertThat(codeStep.body().path("step").path("index").asInt()).isEqualTo(2);
         String code = codeSentTo("alice.alt@example.org");
         assertThat(api.lastMessageTo("alice.alt@example.org").path("channel").asText()).isEqualTo("EMAIL");
 
-        JourneyClient.Response wrong = api.submit(flow, "enterCode", Map.of("code", code.equals("00000000") ? "11111111" : "00000000"));
+        JourneyApi.Response wrong = api.submit(flow, "enterCode", Map.of("code", code.equals("00000000") ? "11111111" : "00000000"));
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("code");
         assertThat(wrong.stepKey()).isEqualTo("enterCode");
         assertThat(wrong.body().path("status").asInt()).isEqualTo(422);
         assertThat(wrong.flow().path("status").asText()).isEqualTo("ACTIVE");
 
-        JourneyClient.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", code.substring(0, 4) + " " + code.substring(4)));
+        JourneyApi.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", code.substring(0, 4) + " " + code.substring(4)));
         assertThat(passwordStep.status()).isEqualTo(200);
         assertThat(passwordStep.stepKey()).isEqualTo("setPassword");
         assertThat(passwordStep.body().path("step").path("index").asInt()).isEqualTo(3);
 
-        JourneyClient.Response weak = api.submit(flow, "setPassword", Map.of("password", "alice2026", "passwordConfirmation", "alice2027"));
+        JourneyApi.Response weak = api.submit(flow, "setPassword", Map.of("password", "alice2026", "passwordConfirmation", "alice2027"));
         assertThat(weak.status()).isEqualTo(422);
         assertThat(weak.body().path("errors").findValuesAsText("code"))
                 .contains("NOT_ENOUGH_CHARACTER_CLASSES", "CONTAINS_NAME", "CONFIRMATION_MISMATCH");
-        JourneyClient.Response same = api.submit(flow, "setPassword", Map.of("password", old, "passwordConfirmation", old));
+        JourneyApi.Response same = api.submit(flow, "setPassword", Map.of("password", old, "passwordConfirmation", old));
         assertThat(same.status()).isEqualTo(422);
 
         setPassword(flow, "alice");
@@ -164,8 +165,8 @@ class DemoJourneysEndToEndTest {
     @Test
     void aliceResetsBySecurityQuestions() {
         String old = password("alice");
-        JourneyClient.Flow flow = api.flow("resets", api.start("resets", "alice"));
-        JourneyClient.Response questions = choose(flow, "QUESTIONS", null);
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "alice"));
+        JourneyApi.Response questions = choose(flow, "QUESTIONS", null);
         assertThat(questions.stepKey()).isEqualTo("answerQuestions");
         Map<String, String> answers = Map.of("What was the name of your first pet?", " rex ",
                 "In which city were you born?", "SPRINGFIELD", "What was the name of your first school?", "lincoln   elementary");
@@ -179,7 +180,7 @@ class DemoJourneysEndToEndTest {
             }
         }
         assertThat(values).hasSize(3);
-        JourneyClient.Response passwordStep = api.submit(flow, "answerQuestions", values);
+        JourneyApi.Response passwordStep = api.submit(flow, "answerQuestions", values);
         assertThat(passwordStep.stepKey()).isEqualTo("setPassword");
         setPassword(flow, "alice");
         assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "alice", password("alice"))).isTrue();
@@ -189,8 +190,8 @@ class DemoJourneysEndToEndTest {
     @Test
     void bobResetsBySmsAndHisNewPasswordWorksInBothDirectories() {
         String old = password("bob");
-        JourneyClient.Flow flow = api.flow("resets", api.start("resets", "bob"));
-        JourneyClient.Response codeStep = choose(flow, "SMS", "(202) 555-0102");
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "bob"));
+        JourneyApi.Response codeStep = choose(flow, "SMS", "(202) 555-0102");
         assertThat(codeStep.stepKey()).isEqualTo("enterCode");
         String code = codeSentTo("+12025550102");
         assertThat(api.lastMessageTo("+12025550102").path("channel").asText()).isEqualTo("SMS");
@@ -204,7 +205,7 @@ class DemoJourneysEndToEndTest {
 
     @Test
     void carolIsEscalatedAndTheHelpdeskSetsATemporaryPassword() {
-        JourneyClient.Response started = api.start("resets", "carol");
+        JourneyApi.Response started = api.start("resets", "carol");
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.field("status")).isEqualTo("ESCALATED");
         assertThat(started.body().path("step").isNull()).isTrue();
@@ -220,14 +221,14 @@ class DemoJourneysEndToEndTest {
         JsonNode form = api.getPath("/engine-rest/task/" + taskId + "/deployed-form", "demo:demo").body();
         assertThat(form.path("id").asText()).isEqualTo("escalation");
 
-        JourneyClient.Response approved = api.post("/engine-rest/task/" + taskId + "/complete", null,
+        JourneyApi.Response approved = api.post("/engine-rest/task/" + taskId + "/complete", null,
                 Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"))));
         assertThat(approved.status()).as("anonymous completion refused").isEqualTo(401);
         assertThat(completeAsDemo(taskId)).isEqualTo(204);
 
         String[] temporary = new String[1];
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            JourneyClient.Response handover = api.postPath("/staff/api/escalations/" + processInstanceId + "/temporary-password", "demo:demo");
+            JourneyApi.Response handover = api.postPath("/staff/api/escalations/" + processInstanceId + "/temporary-password", "demo:demo");
             if (handover.status() == 200) {
                 temporary[0] = handover.body().path("temporaryPassword").asText();
             }
@@ -257,12 +258,12 @@ class DemoJourneysEndToEndTest {
 
     @Test
     void daveMustPassTwoGatesAndIsNeverOfferedSecurityQuestions() {
-        JourneyClient.Response started = api.start("resets", "dave");
+        JourneyApi.Response started = api.start("resets", "dave");
         assertThat(started.body().path("step").path("total").asInt()).isEqualTo(5);
         assertThat(optionValues(started.body().path("step"))).containsExactly("EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE");
-        JourneyClient.Flow flow = api.flow("resets", started);
+        JourneyApi.Flow flow = api.flow("resets", started);
         choose(flow, "EMAIL", "dave.alt@example.org");
-        JourneyClient.Response second = api.submit(flow, "enterCode", Map.of("code", codeSentTo("dave.alt@example.org")));
+        JourneyApi.Response second = api.submit(flow, "enterCode", Map.of("code", codeSentTo("dave.alt@example.org")));
         assertThat(second.stepKey()).isEqualTo("chooseMethod");
         assertThat(second.body().path("step").path("index").asInt()).isEqualTo(3);
         assertThat(optionValues(second.body().path("step"))).containsExactly("SMS", "VOICE_MOBILE", "VOICE_OFFICE");
@@ -270,7 +271,7 @@ class DemoJourneysEndToEndTest {
 
         choose(flow, "VOICE_OFFICE", "+1 202 555 0204");
         assertThat(api.lastMessageTo("+12025550204").path("channel").asText()).isEqualTo("VOICE");
-        JourneyClient.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550204")));
+        JourneyApi.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550204")));
         assertThat(passwordStep.stepKey()).isEqualTo("setPassword");
         assertThat(passwordStep.body().path("step").path("index").asInt()).isEqualTo(5);
         setPassword(flow, "dave");
@@ -279,9 +280,9 @@ class DemoJourneysEndToEndTest {
 
     @Test
     void erinIsFederatedAndHerPasswordIsWrittenBack() {
-        JourneyClient.Response started = api.start("resets", "erin");
+        JourneyApi.Response started = api.start("resets", "erin");
         assertThat(optionValues(started.body().path("step"))).containsExactly("EMAIL");
-        JourneyClient.Flow flow = api.flow("resets", started);
+        JourneyApi.Flow flow = api.flow("resets", started);
         choose(flow, "EMAIL", "erin.alt@example.org");
         api.submit(flow, "enterCode", Map.of("code", codeSentTo("erin.alt@example.org")));
         setPassword(flow, "erin");
@@ -291,7 +292,7 @@ class DemoJourneysEndToEndTest {
 
     @Test
     void frankIsRefusedAndToldWhomToContact() {
-        JourneyClient.Response started = api.start("resets", "frank");
+        JourneyApi.Response started = api.start("resets", "frank");
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.field("status")).isEqualTo("REFUSED");
         assertThat(started.body().path("messages").findValuesAsText("text"))
@@ -302,11 +303,11 @@ class DemoJourneysEndToEndTest {
     @Test
     void ginaUnlocksHerAccountWithoutChangingThePassword() {
         assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "gina", DEMO_PASSWORD)).as("locked at first").isFalse();
-        JourneyClient.Response started = api.start("unlocks", "gina");
+        JourneyApi.Response started = api.start("unlocks", "gina");
         assertThat(started.body().path("step").path("total").asInt()).isEqualTo(2);
-        JourneyClient.Flow flow = api.flow("unlocks", started);
+        JourneyApi.Flow flow = api.flow("unlocks", started);
         choose(flow, "EMAIL", "gina.alt@example.org");
-        JourneyClient.Response done = api.submit(flow, "enterCode", Map.of("code", codeSentTo("gina.alt@example.org")));
+        JourneyApi.Response done = api.submit(flow, "enterCode", Map.of("code", codeSentTo("gina.alt@example.org")));
         assertThat(done.field("status")).isEqualTo("COMPLETED");
         assertThat(done.body().path("messages").get(0).path("code").asText()).isEqualTo("completed.unlock");
         assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "gina", DEMO_PASSWORD)).isTrue();
@@ -314,42 +315,42 @@ class DemoJourneysEndToEndTest {
 
     @Test
     void erinRegistersAMobileAndSecurityQuestionsAndCanThenUseThem() {
-        JourneyClient.Response started = api.start("registrations", "erin");
+        JourneyApi.Response started = api.start("registrations", "erin");
         assertThat(started.stepKey()).isEqualTo("confirmPassword");
-        JourneyClient.Flow flow = api.flow("registrations", started);
+        JourneyApi.Flow flow = api.flow("registrations", started);
         assertThat(api.submit(flow, "confirmPassword", Map.of("password", "not-it")).status()).isEqualTo(422);
-        JourneyClient.Response contacts = api.submit(flow, "confirmPassword", Map.of("password", password("erin")));
+        JourneyApi.Response contacts = api.submit(flow, "confirmPassword", Map.of("password", password("erin")));
         assertThat(contacts.stepKey()).isEqualTo("enterContacts");
         assertThat(api.submit(flow, "enterContacts", Map.of("mobilePhone", "12345")).body().path("errors").get(0).path("code").asText())
                 .isEqualTo("PHONE_INVALID");
-        JourneyClient.Response code = api.submit(flow, "enterContacts", Map.of("mobilePhone", "+1 202 555 0105"));
+        JourneyApi.Response code = api.submit(flow, "enterContacts", Map.of("mobilePhone", "+1 202 555 0105"));
         assertThat(code.stepKey()).isEqualTo("enterCode");
-        JourneyClient.Response questions = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550105")));
+        JourneyApi.Response questions = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550105")));
         assertThat(questions.stepKey()).isEqualTo("chooseQuestions");
         SECRETS.addAll(List.of("Whiskers", "Portland", "Maple Street"));
-        JourneyClient.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Whiskers",
+        JourneyApi.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Whiskers",
                 "question2", "birth-city", "answer2", "Portland", "question3", "childhood-street", "answer3", "Maple Street"));
         assertThat(done.field("status")).isEqualTo("COMPLETED");
 
-        JourneyClient.Response reset = api.start("resets", "erin");
+        JourneyApi.Response reset = api.start("resets", "erin");
         assertThat(optionValues(reset.body().path("step"))).containsExactly("EMAIL", "SMS", "VOICE_MOBILE", "QUESTIONS");
     }
 
     @Test
     void anUnknownUsernameGetsTheSameAnswersAsARegisteredUser() {
-        JourneyClient.Response known = api.start("resets", "alice");
-        JourneyClient.Response unknown = api.start("resets", "nobody.at.all");
+        JourneyApi.Response known = api.start("resets", "alice");
+        JourneyApi.Response unknown = api.start("resets", "nobody.at.all");
         assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(201);
         assertThat(fieldNames(unknown.body())).isEqualTo(fieldNames(known.body()));
         assertThat(unknown.body().path("step").path("form")).isEqualTo(known.body().path("step").path("form"));
         assertThat(unknown.body().path("step").path("total")).isEqualTo(known.body().path("step").path("total"));
 
-        JourneyClient.Response knownSent = choose(api.flow("resets", known), "EMAIL", "alice.alt@example.org");
-        JourneyClient.Response unknownSent = choose(api.flow("resets", unknown), "EMAIL", "nobody@example.org");
+        JourneyApi.Response knownSent = choose(api.flow("resets", known), "EMAIL", "alice.alt@example.org");
+        JourneyApi.Response unknownSent = choose(api.flow("resets", unknown), "EMAIL", "nobody@example.org");
         assertThat(unknownSent.status()).isEqualTo(knownSent.status());
         assertThat(unknownSent.body().path("step")).isEqualTo(knownSent.body().path("step"));
         assertThat(api.outbox("nobody@example.org")).isEmpty();
-        JourneyClient.Response guess = api.submit(api.flow("resets", unknown), "enterCode", Map.of("code", "12345678"));
+        JourneyApi.Response guess = api.submit(api.flow("resets", unknown), "enterCode", Map.of("code", "12345678"));
         assertThat(guess.status()).isEqualTo(422);
         assertThat(guess.body().path("errors").get(0).path("code").asText()).isEqualTo("CODE_WRONG");
     }
@@ -357,15 +358,15 @@ class DemoJourneysEndToEndTest {
     @Test
     void aContactThatDoesNotMatchSendsNothingAndLooksTheSame() {
         int before = api.outbox("bob.alt@example.org").size();
-        JourneyClient.Flow flow = api.flow("resets", api.start("resets", "bob"));
-        JourneyClient.Response mismatch = choose(flow, "EMAIL", "someone.else@example.org");
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "bob"));
+        JourneyApi.Response mismatch = choose(flow, "EMAIL", "someone.else@example.org");
         assertThat(mismatch.status()).isEqualTo(200);
         assertThat(mismatch.stepKey()).isEqualTo("enterCode");
         assertThat(mismatch.body().path("messages")).isEmpty();
         assertThat(api.outbox("someone.else@example.org")).isEmpty();
         assertThat(api.outbox("bob.alt@example.org")).hasSize(before);
 
-        JourneyClient.Flow again = api.flow("resets", api.start("resets", "bob"));
+        JourneyApi.Flow again = api.flow("resets", api.start("resets", "bob"));
         choose(again, "EMAIL", "BOB.ALT@EXAMPLE.ORG");
         assertThat(api.outbox("bob.alt@example.org")).hasSize(before + 1);
         codeSentTo("bob.alt@example.org");
@@ -414,13 +415,13 @@ class DemoJourneysEndToEndTest {
         assertProblem(api.postRaw("/api/v1/resets", null, "{\"username\":\"" + "x".repeat(20_000) + "\"}", "application/json"), 413);
         assertProblem(api.post("/api/v1/elsewhere", null, Map.of("username", "alice")), 404);
 
-        JourneyClient.Response started = api.start("resets", "alice");
-        JourneyClient.Flow flow = api.flow("resets", started);
+        JourneyApi.Response started = api.start("resets", "alice");
+        JourneyApi.Flow flow = api.flow("resets", started);
         JsonNode before = api.get(flow).body();
-        assertProblem(api.get(new JourneyClient.Flow("resets", flow.id(), "wrong-token")), 404);
-        assertProblem(api.get(new JourneyClient.Flow("resets", flow.id(), null)), 404);
-        assertProblem(api.get(new JourneyClient.Flow("unlocks", flow.id(), flow.token())), 404);
-        assertProblem(api.get(new JourneyClient.Flow("resets", "00000000-0000-0000-0000-000000000000", flow.token())), 404);
+        assertProblem(api.get(new JourneyApi.Flow("resets", flow.id(), "wrong-token")), 404);
+        assertProblem(api.get(new JourneyApi.Flow("resets", flow.id(), null)), 404);
+        assertProblem(api.get(new JourneyApi.Flow("unlocks", flow.id(), flow.token())), 404);
+        assertProblem(api.get(new JourneyApi.Flow("resets", "00000000-0000-0000-0000-000000000000", flow.token())), 404);
         assertProblem(api.submit(flow, "setPassword", Map.of("password", "x")), 409);
         assertProblem(api.submit(flow, "noSuchStep", Map.of()), 409);
         assertProblem(api.submit(flow, "chooseMethod", Map.of("method", "CARRIER_PIGEON", "contact", "x")), 422);
@@ -432,11 +433,11 @@ class DemoJourneysEndToEndTest {
         assertProblem(api.post("/api/v1/resets/" + flow.id() + "/steps/chooseMethod", flow.token(), Map.of("values", "EMAIL")), 422);
         assertThat(api.get(flow).body()).isEqualTo(before);
 
-        JourneyClient.Response frank = api.start("resets", "frank");
+        JourneyApi.Response frank = api.start("resets", "frank");
         assertProblem(api.submit(api.flow("resets", frank), "chooseMethod", Map.of("method", "EMAIL", "contact", "x@y.org")), 409);
     }
 
-    private static void assertProblem(JourneyClient.Response response, int status) {
+    private static void assertProblem(JourneyApi.Response response, int status) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
         assertThat(response.raw().headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
         assertThat(response.body().path("title").asText()).isNotBlank();
@@ -446,7 +447,7 @@ class DemoJourneysEndToEndTest {
 
     @Test
     void theApiSendsStrictSecurityHeaders() {
-        JourneyClient.Response started = api.start("resets", "alice");
+        JourneyApi.Response started = api.start("resets", "alice");
         assertThat(started.raw().headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
                 assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
         assertThat(started.raw().headers().firstValue("Referrer-Policy")).contains("no-referrer");

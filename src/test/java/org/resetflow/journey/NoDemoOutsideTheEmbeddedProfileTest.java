@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.JourneyApi;
 
 /**
  * Outside the embedded profile there are no demo credentials and no development outbox: the application runs
@@ -55,22 +56,22 @@ class NoDemoOutsideTheEmbeddedProfileTest {
 
     @Test
     void thereIsNoDevelopmentOutbox() {
-        JourneyClient api = new JourneyClient(port);
+        JourneyApi api = new JourneyApi(port);
         assertThat(api.getPath("/dev/outbox?to=alice.alt@example.org", null).status()).isEqualTo(404);
         assertThat(context.getBeanNamesForType(org.resetflow.channel.DevOutbox.class)).isEmpty();
     }
 
     @Test
     void thereAreNoDefaultCredentials() {
-        JourneyClient api = new JourneyClient(port);
+        JourneyApi api = new JourneyApi(port);
         assertThat(identityService.createUserQuery().count()).isZero();
         assertThat(api.getPath("/engine-rest/process-definition", "demo:demo").status()).isEqualTo(401);
     }
 
     @Test
     void theJourneyApiWorksWithoutDemoData() {
-        JourneyClient api = new JourneyClient(port);
-        JourneyClient.Response started = api.start("resets", "alice");
+        JourneyApi api = new JourneyApi(port);
+        JourneyApi.Response started = api.start("resets", "alice");
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.field("status")).as("no demo registrations: alice has nothing registered").isEqualTo("ESCALATED");
     }

@@ -9,6 +9,7 @@ import org.resetflow.ResetFlowApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.JourneyApi;
 
 /** A restart between "code sent" and "code entered" loses nothing: same flow, same token, same code. */
 class RestartEndToEndTest {
@@ -31,10 +32,10 @@ class RestartEndToEndTest {
 
     @Test
     void aJourneyContinuesAfterARestartWithTheSameFlowIdAndToken() {
-        JourneyClient.Flow flow;
+        JourneyApi.Flow flow;
         String code;
         try (ConfigurableApplicationContext first = startApplication()) {
-            JourneyClient api = new JourneyClient(port(first));
+            JourneyApi api = new JourneyApi(port(first));
             flow = api.flow("resets", api.start("resets", "bob"));
             assertThat(api.submit(flow, "chooseMethod", Map.of("method", "EMAIL", "contact", "bob.alt@example.org")).stepKey())
                     .isEqualTo("enterCode");
@@ -43,13 +44,13 @@ class RestartEndToEndTest {
 
         String newPassword = "Quiet-Harbour-Lantern-42";
         try (ConfigurableApplicationContext second = startApplication()) {
-            JourneyClient api = new JourneyClient(port(second));
-            JourneyClient.Response resumed = api.get(flow);
+            JourneyApi api = new JourneyApi(port(second));
+            JourneyApi.Response resumed = api.get(flow);
             assertThat(resumed.status()).isEqualTo(200);
             assertThat(resumed.field("status")).isEqualTo("ACTIVE");
             assertThat(resumed.stepKey()).isEqualTo("enterCode");
             assertThat(api.submit(flow, "enterCode", Map.of("code", code)).stepKey()).isEqualTo("setPassword");
-            JourneyClient.Response done = api.submit(flow, "setPassword", Map.of("password", newPassword, "passwordConfirmation", newPassword));
+            JourneyApi.Response done = api.submit(flow, "setPassword", Map.of("password", newPassword, "passwordConfirmation", newPassword));
             assertThat(done.field("status")).as(done.body().toString()).isEqualTo("COMPLETED");
         }
 
@@ -57,7 +58,7 @@ class RestartEndToEndTest {
             assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", newPassword)).isTrue();
             assertThat(Directories.canBind(ON_PREMISES_PORT, Directories.ON_PREMISES, "bob", newPassword)).isTrue();
             assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", DemoJourneysEndToEndTest.DEMO_PASSWORD)).isFalse();
-            assertThat(new JourneyClient(port(third)).get(flow).field("status")).isEqualTo("COMPLETED");
+            assertThat(new JourneyApi(port(third)).get(flow).field("status")).isEqualTo("COMPLETED");
         }
     }
 }

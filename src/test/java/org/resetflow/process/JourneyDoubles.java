@@ -37,7 +37,8 @@ final class JourneyDoubles {
     int failedProofs;
     boolean lockedOutAlready;
     boolean codeLimitReached;
-    boolean sendFails;
+    /** Methods whose codes the provider cannot deliver: the real step gives up with SEND_FAILED. */
+    final java.util.Set<String> undeliverable = new java.util.HashSet<>();
     boolean onPremisesRejectsOnce;
     boolean onPremisesUnavailable;
 
@@ -65,10 +66,16 @@ final class JourneyDoubles {
             e.setVariable(Vars.CODE_HASH, "hash-of-" + RIGHT_CODE);
         });
         register("sendCodeDelegate", e -> {
-            if (sendFails) {
-                throw new IllegalStateException("provider down");
+            if (undeliverable.contains(e.getVariable(Vars.METHOD))) {
+                throw new BpmnError("SEND_FAILED");
             }
         });
+        register("setMethodAsideDelegate", e -> {
+            List<String> aside = new ArrayList<>(split(e.getVariable(Vars.UNDELIVERABLE_METHODS)));
+            aside.add((String) e.getVariable(Vars.CHOSEN_METHOD));
+            e.setVariable(Vars.UNDELIVERABLE_METHODS, String.join(",", aside));
+        });
+        register("notifyEscalationReceivedDelegate", e -> { });
         register("checkCodeDelegate", e -> proof(e, RIGHT_CODE.equals(e.getVariable(Vars.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE"));
         register("drawQuestionsDelegate", e -> {
             e.setVariable(Vars.QUESTION_IDS, "first-pet,birth-city,first-school");
@@ -174,11 +181,16 @@ final class JourneyDoubles {
 
     private void offerMethods(DelegateExecution e) {
         List<String> used = split(e.getVariable(Vars.VERIFIED_METHODS));
+        List<String> aside = split(e.getVariable(Vars.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = Boolean.TRUE.equals(e.getVariable(Vars.QUESTIONS_ALLOWED));
         List<String> offered = split(e.getVariable(Vars.REGISTERED_METHODS)).stream()
                 .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
                 .filter(m -> !used.contains(m))
+                .filter(m -> !aside.contains(m))
                 .toList();
+        if (offered.isEmpty()) {
+            throw new BpmnError("NO_METHOD_LEFT");
+        }
         e.setVariable(Vars.GATE, used.size() + 1);
         e.setVariable(Vars.METHOD_OPTIONS, String.join(",", offered));
     }

@@ -110,6 +110,31 @@ class PasswordResetProcessTest extends ProcessTest {
     }
 
     @Test
+    void aCodeThatCannotBeDeliveredSendsTheUserBackToAnotherMethod() {
+        doubles.undeliverable.add("SMS");
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "SMS", "contact", "registered"));
+        assertThat(stepKey(reset)).isEqualTo("chooseMethod");
+        assertThat(stepVariable(reset, Vars.NOTICE)).isEqualTo("SEND_FAILED");
+        assertThat(stepVariable(reset, Vars.METHOD_OPTIONS)).isEqualTo("EMAIL,VOICE_MOBILE,QUESTIONS");
+        passCodeGate(reset, "EMAIL");
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+    }
+
+    @Test
+    void whenNoMethodCanDeliverACodeTheHelpdeskTakesOver() {
+        doubles.registeredMethods = "EMAIL,SMS";
+        doubles.undeliverable.addAll(java.util.List.of("EMAIL", "SMS"));
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        submit(reset, "chooseMethod", values("method", "SMS", "contact", "registered"));
+        assertThat(step(reset)).isNull();
+        assertThat(reset).isWaitingAt("reviewEscalation").hasPassed("escalated", "notifyEscalationReceived");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("ESCALATED");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.ELIGIBILITY_REASON)).isEqualTo("NO_METHOD_DELIVERED");
+    }
+
+    @Test
     void anIdleJourneyExpiresWhileChoosingAMethod() {
         ProcessInstance reset = startReset();
         fireTimer(reset, "chooseMethodIdle");
@@ -192,7 +217,8 @@ class PasswordResetProcessTest extends ProcessTest {
         Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).singleResult();
         taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
         runDueJobs(reset);
-        assertThat(reset).isEnded().hasPassed("recordDecision", "issueTemporaryPassword", "notifyEscalationOutcome", "escalationApproved");
+        assertThat(reset).isEnded().hasPassed("notifyEscalationReceived", "recordDecision", "issueTemporaryPassword",
+                "notifyEscalationOutcome", "escalationApproved");
         assertThat(outcome(reset)).isEqualTo("ESCALATED");
     }
 

@@ -89,6 +89,16 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
     }
 
     @Test
+    void aNewContactThatCannotBeReachedIsAskedForAgain() {
+        doubles.undeliverable.add("SMS");
+        ProcessInstance registration = startRegistration();
+        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
+        submit(registration, "enterContacts", values("mobilePhone", "+12025550199"));
+        assertThat(stepKey(registration)).isEqualTo("enterContacts");
+        assertThat(stepVariable(registration, Vars.NOTICE)).isEqualTo("SEND_FAILED_CONTACT");
+    }
+
+    @Test
     void wrongCodesForANewContactLockTheUserOut() {
         ProcessInstance registration = startRegistration();
         submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));

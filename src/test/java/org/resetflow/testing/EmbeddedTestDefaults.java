@@ -37,6 +37,9 @@ public final class EmbeddedTestDefaults {
         properties.put("resetflow.embedded-directories.on-premises-port", onPremisesPort);
         properties.put("resetflow.throttling.client-starts-per-hour", 10_000);
         properties.put("resetflow.throttling.client-requests-per-minute", 100_000);
+        // Retries come due within a second in tests: the job executor must not idle long.
+        properties.put("camunda.bpm.job-execution.wait-time-in-millis", 200);
+        properties.put("camunda.bpm.job-execution.max-wait", 500);
         return properties;
     }
 }

@@ -1,4 +1,4 @@
-package org.resetflow.journey;
+package org.resetflow.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,25 +12,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A client of the public journey API, as a kiosk or the portal would use it, for end-to-end tests. */
-final class JourneyClient {
+/** A client of the public journey API, as a kiosk would use it, for end-to-end tests. */
+public final class JourneyApi {
 
-    record Response(int status, JsonNode body, HttpResponse<String> raw) {
-        String field(String field) {
+    public record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        public String field(String field) {
             return body.path(field).asText();
         }
 
         /** The flow's state: the body itself, or the {@code flow} member of a 422 "step not accepted" problem. */
-        JsonNode flow() {
+        public JsonNode flow() {
             return body.has("flow") ? body.get("flow") : body;
         }
 
-        String stepKey() {
+        public String stepKey() {
             return flow().path("step").path("key").asText(null);
         }
     }
 
-    record Flow(String kind, String id, String token) {
+    public record Flow(String kind, String id, String token) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,32 +39,32 @@ final class JourneyClient {
     private final String base;
     private String language = "en";
 
-    JourneyClient(int port) {
+    public JourneyApi(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    JourneyClient language(String language) {
+    public JourneyApi language(String language) {
         this.language = language;
         return this;
     }
 
-    Response start(String kind, String username) {
+    public Response start(String kind, String username) {
         return post("/api/v1/" + kind, null, Map.of("username", username));
     }
 
-    Flow flow(String kind, Response started) {
+    public Flow flow(String kind, Response started) {
         return new Flow(kind, started.body().path("flowId").asText(), started.body().path("flowToken").asText());
     }
 
-    Response get(Flow flow) {
+    public Response get(Flow flow) {
         return send(request("/api/v1/" + flow.kind() + "/" + flow.id(), flow.token()).GET().build());
     }
 
-    Response submit(Flow flow, String step, Map<String, ?> values) {
+    public Response submit(Flow flow, String step, Map<String, ?> values) {
         return post("/api/v1/" + flow.kind() + "/" + flow.id() + "/steps/" + step, flow.token(), Map.of("values", values));
     }
 
-    Response post(String path, String token, Object body) {
+    public Response post(String path, String token, Object body) {
         try {
             return postRaw(path, token, JSON.writeValueAsString(body), "application/json");
         } catch (IOException e) {
@@ -72,12 +72,12 @@ final class JourneyClient {
         }
     }
 
-    Response postRaw(String path, String token, String body, String contentType) {
+    public Response postRaw(String path, String token, String body, String contentType) {
         return send(request(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    Response getPath(String path, String basicAuth) {
+    public Response getPath(String path, String basicAuth) {
         HttpRequest.Builder request = request(path, null).GET();
         if (basicAuth != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
@@ -85,7 +85,7 @@ final class JourneyClient {
         return send(request.build());
     }
 
-    Response postPath(String path, String basicAuth) {
+    public Response postPath(String path, String basicAuth) {
         HttpRequest.Builder request = request(path, null).POST(HttpRequest.BodyPublishers.noBody());
         if (basicAuth != null) {
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
@@ -94,19 +94,36 @@ final class JourneyClient {
     }
 
     /** The newest message in the development outbox to this address or number. */
-    JsonNode lastMessageTo(String recipient) {
+    public JsonNode lastMessageTo(String recipient) {
         JsonNode messages = outbox(recipient);
         return messages.size() == 0 ? null : messages.get(messages.size() - 1);
     }
 
-    JsonNode outbox(String recipient) {
+    public JsonNode outbox(String recipient) {
         return getPath("/dev/outbox?to=" + URLEncoder.encode(recipient, StandardCharsets.UTF_8), null).body();
+    }
+
+    /** The values a step offers for its choices (radio or select), in order. */
+    public java.util.List<String> optionValues(Response response) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        for (JsonNode component : response.flow().path("step").path("form").path("components")) {
+            component.path("values").forEach(option -> values.add(option.path("value").asText()));
+        }
+        return values;
+    }
+
+    /** The journey's process instance, found through its business key (the flow id), for checks on the engine. */
+    public String processInstanceOf(org.camunda.bpm.engine.RuntimeService runtime, Flow flow) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.id()).list().stream()
+                .filter(instance -> instance.getProcessDefinitionId().startsWith("password") || instance.getProcessDefinitionId().startsWith("account")
+                        || instance.getProcessDefinitionId().startsWith("recovery"))
+                .findFirst().orElseThrow().getId();
     }
 
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language);
         if (token != null) {
-            builder.header(JourneyController.TOKEN_HEADER, token);
+            builder.header("X-Flow-Token", token);
         }
         return builder;
     }

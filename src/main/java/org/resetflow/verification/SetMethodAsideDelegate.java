@@ -1,0 +1,20 @@
+package org.resetflow.verification;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/** "Set the undeliverable method aside": a method whose code could not be delivered is not offered again. */
+@Component("setMethodAsideDelegate")
+class SetMethodAsideDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<Method> undeliverable = new ArrayList<>(MethodList.parse(execution.getVariable(Vars.UNDELIVERABLE_METHODS)));
+        undeliverable.add(Method.valueOf((String) execution.getVariable(Vars.CHOSEN_METHOD)));
+        execution.setVariable(Vars.UNDELIVERABLE_METHODS, MethodList.format(undeliverable));
+    }
+}

@@ -1,0 +1,64 @@
+package org.resetflow.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.JourneyApi;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The SMTP server is down when the code is sent: the journey waits, the send is retried, and one email arrives. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
+class SmtpServerDownTest {
+
+    static final int SMTP_PORT = EmbeddedTestDefaults.freePort();
+    static final GreenMail MAIL = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        EmbeddedTestDefaults.properties(EmbeddedTestDefaults.newDataDirectory(), EmbeddedTestDefaults.freePort(), EmbeddedTestDefaults.freePort())
+                .forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
+        registry.add("resetflow.verification.send-retry-cycle", () -> "R5/PT2S");
+    }
+
+    @AfterAll
+    static void stop() {
+        MAIL.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theJourneySurvivesAndTheCodeIsSentOnceTheServerIsBack() {
+        JourneyApi api = new JourneyApi(port);
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "alice"));
+        JourneyApi.Response waiting = api.submit(flow, "chooseMethod", Map.of("method", "EMAIL", "contact", "alice.alt@example.org"));
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.field("status")).isEqualTo("ACTIVE");
+        assertThat(waiting.stepKey()).as("still sending").isNull();
+        assertThat(waiting.body().path("messages").get(0).path("code").asText()).isEqualTo("pending");
+
+        MAIL.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "enterCode".equals(api.get(flow).stepKey()));
+        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+        String code = ChannelsEndToEndTest.code(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0]));
+        assertThat(api.submit(flow, "enterCode", Map.of("code", code)).stepKey()).isEqualTo("setPassword");
+        assertThat(MAIL.getReceivedMessagesForDomain("alice.alt@example.org")).as("exactly one code email").hasSize(1);
+    }
+}
