@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * @param codeLifetime       how long a code can be entered; a BPMN timer expires it (10 minutes)
  * @param journeyIdleTimeout how long a journey may wait for the user before it expires (15 minutes)
  * @param questionsToAnswer  security questions asked at reset, drawn at random from the registered ones (3; at most 5)
- * @param sendRetryCycle     retries of a failed send, as a Camunda retry cycle (R3/PT10S: three retries, 10 s apart)
+ * @param sendRetryCycle     when a failed send is tried again, as a Camunda retry cycle: a list of waits with backoff
+ *                           (PT5S,PT20S,PT1M) or a repeat ({@code R3/PT10S}); after the last, the user chooses another method
  */
 @Validated
 @ConfigurationProperties("resetflow.verification")
@@ -23,14 +24,14 @@ public record VerificationProperties(
         @DefaultValue("10m") Duration codeLifetime,
         @DefaultValue("15m") Duration journeyIdleTimeout,
         @DefaultValue("3") @Min(1) @Max(5) int questionsToAnswer,
-        @DefaultValue("R3/PT10S") String sendRetryCycle) {
+        @DefaultValue("PT5S,PT20S,PT1M") String sendRetryCycle) {
 
     public VerificationProperties {
         if (codeLifetime.isNegative() || codeLifetime.isZero() || journeyIdleTimeout.isNegative() || journeyIdleTimeout.isZero()) {
             throw new IllegalArgumentException("resetflow.verification.code-lifetime and journey-idle-timeout must be positive");
         }
-        if (!sendRetryCycle.matches("R\\d+/P.+")) {
-            throw new IllegalArgumentException("resetflow.verification.send-retry-cycle must look like R3/PT10S");
+        if (!sendRetryCycle.matches("R\\d+/P\\S+|P[^,\\s]+(,\\s*P[^,\\s]+)*")) {
+            throw new IllegalArgumentException("resetflow.verification.send-retry-cycle must look like PT5S,PT20S,PT1M or R3/PT10S");
         }
     }
 }

@@ -1,0 +1,58 @@
+package org.resetflow.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class MailTemplatesTest {
+
+    @TempDir
+    Path folder;
+
+    private static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("messages/channel");
+        messages.setDefaultEncoding("UTF-8");
+        return messages;
+    }
+
+    private MailTemplates templates(String templatesFolder) {
+        return new MailTemplates(new ChannelProperties("resetflow@example.org", templatesFolder,
+                new ChannelProperties.Twilio("", "", "", "https://api.twilio.com", Duration.ofSeconds(10))), messages());
+    }
+
+    private static Map<String, Object> variables() {
+        return Map.of("organisation", "Example Org", "username", "alice", "detail", "", "helpdesk", "Call us. https://help.example.org",
+                "helpdeskText", "Call us.", "helpdeskUrl", "https://help.example.org", "code", "24681357", "minutes", 10);
+    }
+
+    @Test
+    void theBuiltInTemplatesSpeakTheUsersLanguage() {
+        MailTemplates.Rendered german = templates("").render("password-reset", Locale.GERMAN, variables());
+        assertThat(german.text()).contains("Ihr Passwort wurde geändert").contains("alice");
+        assertThat(german.html()).contains("<html lang=\"de\"").contains("Ihr Passwort wurde geändert").contains("https://help.example.org");
+        MailTemplates.Rendered english = templates("").render("password-reset", Locale.ENGLISH, variables());
+        assertThat(english.text()).contains("Your password was changed");
+    }
+
+    @Test
+    void aTemplateInTheConfiguredFolderReplacesTheBuiltInOneAndIsReadAgainAtEverySend() throws IOException {
+        Files.writeString(folder.resolve("verification-code.txt"), "Your code at [[${organisation}]]: [[${code}]]\n");
+        MailTemplates templates = templates(folder.toString());
+
+        assertThat(templates.render("verification-code", Locale.ENGLISH, variables()).text()).isEqualTo("Your code at Example Org: 24681357\n");
+        assertThat(templates.render("verification-code", Locale.ENGLISH, variables()).html())
+                .as("the HTML was not replaced").contains("Your verification code");
+
+        Files.writeString(folder.resolve("verification-code.txt"), "Code: [[${code}]]\n");
+        assertThat(templates.render("verification-code", Locale.ENGLISH, variables()).text()).isEqualTo("Code: 24681357\n");
+    }
+}
