@@ -26,6 +26,7 @@ public class Channels {
         ACCOUNT_UNLOCKED("account-unlocked"),
         REGISTRATION_CONFIRMED("registration-confirmed"),
         TEMPORARY_PASSWORD_SET("temporary-password-set"),
+        HANDLED_BY_DOMAIN_ADMINISTRATORS("escalation-handled"),
         ESCALATION_RECEIVED("escalation-received"),
         ESCALATION_REFUSED("escalation-refused");
 
@@ -33,6 +34,11 @@ public class Channels {
 
         Notice(String template) {
             this.template = template;
+        }
+
+        /** The mail template (and message keys) this notice uses. */
+        String template() {
+            return template;
         }
     }
 

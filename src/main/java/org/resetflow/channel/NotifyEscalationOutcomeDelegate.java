@@ -7,7 +7,10 @@ import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
-/** "Notify the user" of the helpdesk's decision on an escalated journey. */
+/**
+ * "Notify the user" of the helpdesk's decision on an escalated journey. An approved escalation of a protected
+ * account wrote nothing (its domain administrators take care of it), and the user is told so.
+ */
 @Component("notifyEscalationOutcomeDelegate")
 class NotifyEscalationOutcomeDelegate implements JavaDelegate {
 
@@ -23,6 +26,7 @@ class NotifyEscalationOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         boolean approved = "APPROVE".equals(execution.getVariable(Vars.DECISION));
         Channels.Notice notice = !approved ? Channels.Notice.ESCALATION_REFUSED
+                : Boolean.TRUE.equals(execution.getVariable(Vars.PROTECTED_ACCOUNT)) ? Channels.Notice.HANDLED_BY_DOMAIN_ADMINISTRATORS
                 : "unlock".equals(execution.getVariable(Vars.JOURNEY)) ? Channels.Notice.ACCOUNT_UNLOCKED
                 : Channels.Notice.TEMPORARY_PASSWORD_SET;
         notifications.tellUser(notice, accounts.require((String) execution.getVariable(Vars.USERNAME)),

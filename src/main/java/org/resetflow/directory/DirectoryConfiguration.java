@@ -3,6 +3,7 @@ package org.resetflow.directory;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.ldap.core.LdapTemplate;
@@ -16,7 +17,7 @@ import org.springframework.ldap.core.support.LdapContextSource;
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
 
-    static final String ACTIVE_DIRECTORY_NOT_AVAILABLE = "resetflow.directory.on-premises.mode=active-directory is not available yet";
+    static final String MODE = "resetflow.directory.on-premises.mode";
 
     @Bean
     LdapContextSource cloudContextSource(DirectoryProperties properties, ObjectProvider<EmbeddedDirectories> embeddedDirectories) {
@@ -26,6 +27,7 @@ class DirectoryConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "ldap", matchIfMissing = true)
     LdapContextSource onPremisesContextSource(DirectoryProperties properties, ObjectProvider<EmbeddedDirectories> embeddedDirectories) {
         startEmbeddedDirectoriesFirst(embeddedDirectories);
         var onPremises = properties.onPremises();
@@ -38,6 +40,7 @@ class DirectoryConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "ldap", matchIfMissing = true)
     LdapTemplate onPremisesLdapTemplate(@Qualifier("onPremisesContextSource") LdapContextSource contextSource) {
         return LdapConnections.template(contextSource);
     }
@@ -48,11 +51,16 @@ class DirectoryConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "ldap", matchIfMissing = true)
     OnPremisesDirectory onPremisesDirectory(@Qualifier("onPremisesLdapTemplate") LdapTemplate ldap, DirectoryProperties properties) {
-        return switch (properties.onPremises().mode()) {
-            case LDAP -> new LdapOnPremisesDirectory(ldap, properties.onPremises());
-            case ACTIVE_DIRECTORY -> throw new IllegalStateException(ACTIVE_DIRECTORY_NOT_AVAILABLE);
-        };
+        return new LdapOnPremisesDirectory(ldap, properties.onPremises());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "active-directory")
+    ActiveDirectory activeDirectory(DirectoryProperties properties, ObjectProvider<EmbeddedDirectories> embeddedDirectories) {
+        startEmbeddedDirectoriesFirst(embeddedDirectories);
+        return new ActiveDirectory(properties.onPremises());
     }
 
     // Asking for the bean creates it, and creating it starts the servers: they listen before any connection is made.

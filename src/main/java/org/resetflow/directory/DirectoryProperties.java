@@ -55,8 +55,17 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
      * @param bindDn         the service account's DN
      * @param bindPassword   the service account's password
      * @param userSearchBase where accounts live, relative to the base DN
-     * @param matchAttribute the on-premises attribute that equals the cloud username
+     * @param matchAttribute the on-premises attribute that equals the cloud username ({@code uid} in {@code ldap} mode,
+     *                       {@code sAMAccountName} in {@code active-directory} mode)
      * @param timeout        connect and read timeout
+     * @param trustStore     the certificates to trust for LDAPS or StartTLS: a PEM file of CA certificates
+     *                       ({@code .pem}, {@code .crt}) or a PKCS12/JKS trust store; empty: the JVM's own trust store
+     * @param trustStorePassword the trust store's password, if it has one
+     * @param startTls       upgrade a plain {@code ldap://} connection with StartTLS (false; {@code ldaps://} is TLS anyway)
+     * @param verifyHostname check that the server's certificate names the host connected to (true; only a test
+     *                       that connects through a proxy on another address turns it off)
+     * @param protectedGroups members of these groups are never reset through writeback but go to the helpdesk, like
+     *                       Active Directory accounts with {@code adminCount=1}
      */
     public record OnPremises(
             @DefaultValue("ldap") @NotNull WritebackMode mode,
@@ -65,8 +74,25 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
             String bindDn,
             String bindPassword,
             @DefaultValue("ou=people") String userSearchBase,
-            @DefaultValue("uid") @NotBlank String matchAttribute,
-            @DefaultValue("5s") Duration timeout) {
+            String matchAttribute,
+            @DefaultValue("5s") Duration timeout,
+            String trustStore,
+            String trustStorePassword,
+            @DefaultValue("false") boolean startTls,
+            @DefaultValue("true") boolean verifyHostname,
+            @DefaultValue({"Domain Admins", "Enterprise Admins", "Schema Admins", "Administrators", "Account Operators",
+                    "Backup Operators", "Server Operators", "Print Operators"}) java.util.List<String> protectedGroups) {
+
+        public OnPremises {
+            if (matchAttribute == null || matchAttribute.isBlank()) {
+                matchAttribute = mode == WritebackMode.ACTIVE_DIRECTORY ? "sAMAccountName" : "uid";
+            }
+            protectedGroups = protectedGroups == null ? java.util.List.of() : java.util.List.copyOf(protectedGroups);
+            if (mode == WritebackMode.LDAP && (startTls || !verifyHostname || (trustStore != null && !trustStore.isBlank()))) {
+                throw new IllegalArgumentException("trust-store, start-tls and verify-hostname apply to the active-directory mode only; "
+                        + "in ldap mode use an ldaps:// URL, trusted through the JVM's trust store (-Djavax.net.ssl.trustStore)");
+            }
+        }
 
         @Override
         public String toString() {

@@ -60,6 +60,26 @@ final class LdapOnPremisesDirectory implements OnPremisesDirectory {
         }
     }
 
+    /** Protected when a member of a configured protected group (a {@code groupOfNames} anywhere under the base DN). */
+    @Override
+    public boolean isProtected(Account account) {
+        if (settings.protectedGroups().isEmpty()) {
+            return false;
+        }
+        String dn = onPremisesDnOf(account);
+        String groups = settings.protectedGroups().stream()
+                .map(group -> "(cn=" + org.springframework.ldap.support.LdapEncoder.filterEncode(group) + ")")
+                .reduce("", String::concat);
+        try {
+            return !ldap.search(query().base(settings.baseDn()).countLimit(1).attributes("cn")
+                            .filter("(&(objectClass=groupOfNames)(member=" + org.springframework.ldap.support.LdapEncoder.filterEncode(dn)
+                                    + ")(|" + groups + "))"),
+                    (ContextMapper<String>) entry -> ((DirContextOperations) entry).getStringAttribute("cn")).isEmpty();
+        } catch (NamingException e) {
+            throw unavailable("The on-premises directory could not read the groups of " + account.username(), e);
+        }
+    }
+
     private Object changePassword(LdapContext context, String dn, String newPassword) throws javax.naming.NamingException {
         context.setRequestControls(new Control[] { OnPremisesPolicyRefusals.PASSWORD_POLICY_REQUEST });
         try {

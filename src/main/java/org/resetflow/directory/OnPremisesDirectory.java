@@ -10,4 +10,10 @@ public interface OnPremisesDirectory {
     void setPassword(Account account, String newPassword, boolean mustChange);
 
     void clearLockout(Account account);
+
+    /**
+     * Whether the account is too powerful to be reset through writeback (Active Directory's {@code adminCount=1}, or a
+     * member of a configured protected group): such accounts go to the helpdesk.
+     */
+    boolean isProtected(Account account);
 }

@@ -17,7 +17,8 @@ public record AccountProfile(
         boolean administrator,
         boolean inScopeGroup,
         List<Method> registeredMethods,
-        boolean reconfirmationDue) {
+        boolean reconfirmationDue,
+        boolean protectedAccount) {
 
     public long codeMethodCount() {
         return registeredMethods.stream().filter(Method::sendsCode).count();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.IdentitySource;
+import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.registration.RecoveryRegistrations;
 import org.resetflow.registration.RegistrationProperties;
 import org.resetflow.verification.Method;
@@ -20,14 +21,16 @@ public class AccountProfiles {
     private static final List<Method> TYPICAL_METHODS = List.of(Method.EMAIL, Method.SMS, Method.VOICE_MOBILE, Method.QUESTIONS);
 
     private final CloudDirectory cloud;
+    private final OnPremisesDirectory onPremises;
     private final RecoveryMethods recoveryMethods;
     private final RecoveryRegistrations registrations;
     private final RegistrationProperties registration;
     private final PolicyProperties policy;
 
-    public AccountProfiles(CloudDirectory cloud, RecoveryMethods recoveryMethods, RecoveryRegistrations registrations,
-                           RegistrationProperties registration, PolicyProperties policy) {
+    public AccountProfiles(CloudDirectory cloud, OnPremisesDirectory onPremises, RecoveryMethods recoveryMethods,
+                           RecoveryRegistrations registrations, RegistrationProperties registration, PolicyProperties policy) {
         this.cloud = cloud;
+        this.onPremises = onPremises;
         this.recoveryMethods = recoveryMethods;
         this.registrations = registrations;
         this.registration = registration;
@@ -45,15 +48,17 @@ public class AccountProfiles {
                 .toList();
         String accountKey = RecoveryRegistrations.accountKey(account.username());
         boolean reconfirmationDue = registrations.needsReconfirmation(registrations.find(accountKey), registration.reconfirmAfterDays());
+        // Only an account whose password would be written back can be protected on-premises.
+        boolean protectedAccount = account.identitySource().isOnPremises() && policy.writebackEnabled() && onPremises.isProtected(account);
         return new AccountProfile(account.username(), accountKey, true,
                 account.identitySource(), account.isMemberOfAny(policy.administratorGroups()),
-                account.isMemberOfAny(policy.scopeGroups()), registered, reconfirmationDue);
+                account.isMemberOfAny(policy.scopeGroups()), registered, reconfirmationDue, protectedAccount);
     }
 
     /** A stand-in for a username that does not exist, or for an account whose real outcome must stay hidden. */
     public AccountProfile decoy(String typedUsername) {
         String key = typedUsername == null ? "" : typedUsername.trim().toLowerCase(Locale.ROOT);
         List<Method> methods = TYPICAL_METHODS.stream().filter(policy.methods()::contains).toList();
-        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, methods, false);
+        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, methods, false, false);
     }
 }

@@ -43,6 +43,7 @@ class LookUpAccountDelegate implements JavaDelegate {
         execution.setVariable(Vars.REGISTERED_METHOD_COUNT, profile.registeredMethods().size());
         execution.setVariable(Vars.CODE_METHOD_COUNT, (int) profile.codeMethodCount());
         execution.setVariable(Vars.RECONFIRMATION_DUE, profile.reconfirmationDue());
+        execution.setVariable(Vars.PROTECTED_ACCOUNT, profile.protectedAccount());
         execution.setVariable(Vars.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());
     }
 }

@@ -29,6 +29,7 @@ public final class Vars {
     public static final String WRITEBACK_REQUIRED = "writebackRequired";
     public static final String REVEAL_ELIGIBILITY = "revealEligibility";
     public static final String RECONFIRMATION_DUE = "reconfirmationDue";
+    public static final String PROTECTED_ACCOUNT = "protectedAccount";
 
     // eligibility decision
     public static final String ELIGIBILITY = "eligibility";

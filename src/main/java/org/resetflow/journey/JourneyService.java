@@ -230,8 +230,9 @@ public class JourneyService {
                 }
             }
             case ESCALATED -> {
-                boolean undelivered = "NO_METHOD_DELIVERED".equals(variable(flow, Vars.ELIGIBILITY_REASON).orElse(null));
-                messages.add(texts.message(undelivered ? "escalated.NO_METHOD_DELIVERED" : "escalated", locale));
+                Object reason = variable(flow, Vars.ELIGIBILITY_REASON).orElse("");
+                boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason);
+                messages.add(texts.message(specific ? "escalated." + reason : "escalated", locale));
                 messages.add(texts.helpdesk(locale));
             }
             case REFUSED -> {

@@ -44,6 +44,17 @@ class MailTemplatesTest {
     }
 
     @Test
+    void everyNoticeHasATemplateWhoseWordsExistInEveryLanguage() {
+        for (Channels.Notice notice : Channels.Notice.values()) {
+            for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.GERMAN}) {
+                MailTemplates.Rendered rendered = templates("").render(notice.template(), locale, variables());
+                assertThat(rendered.text()).as(notice + " in " + locale).doesNotContain("??").contains("alice");
+                assertThat(rendered.html()).as(notice + " in " + locale).doesNotContain("??").contains("alice");
+            }
+        }
+    }
+
+    @Test
     void aTemplateInTheConfiguredFolderReplacesTheBuiltInOneAndIsReadAgainAtEverySend() throws IOException {
         Files.writeString(folder.resolve("verification-code.txt"), "Your code at [[${organisation}]]: [[${code}]]\n");
         MailTemplates templates = templates(folder.toString());

@@ -1,6 +1,7 @@
 package org.resetflow.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -58,10 +59,50 @@ class DirectoryConfigurationTest {
     }
 
     @Test
-    void refusesActiveDirectoryModeForNow() {
-        context.withPropertyValues("resetflow.directory.on-premises.mode=active-directory")
+    void activeDirectoryModeUsesTheActiveDirectoryAdapterAndNoOnPremisesLdapTemplate() {
+        context.withPropertyValues("resetflow.directory.on-premises.mode=active-directory",
+                        "resetflow.directory.on-premises.url=ldaps://dc.example.org")
+                .run(started -> {
+                    assertThat(started).hasNotFailed().hasSingleBean(OnPremisesDirectory.class);
+                    assertThat(started.getBean(OnPremisesDirectory.class)).isInstanceOf(ActiveDirectory.class);
+                    assertThat(started).getBeans(ContextSource.class).containsOnlyKeys("cloudContextSource");
+                    assertThat(started.getBean(DirectoryProperties.class).onPremises().matchAttribute()).isEqualTo("sAMAccountName");
+                });
+    }
+
+    @Test
+    void anUnreadableTrustStoreStopsTheStartWithTheSettingsName() {
+        context.withPropertyValues("resetflow.directory.on-premises.mode=active-directory",
+                        "resetflow.directory.on-premises.trust-store=" + dataDirectory.resolve("missing.pem"))
                 .run(started -> assertThat(started).hasFailed().getFailure()
-                        .rootCause().hasMessage(DirectoryConfiguration.ACTIVE_DIRECTORY_NOT_AVAILABLE));
+                        .hasStackTraceContaining("resetflow.directory.on-premises.trust-store").hasStackTraceContaining("cannot be read")
+                        .hasStackTraceContaining("does not exist"));
+    }
+
+    @Test
+    void tlsSettingsOfTheActiveDirectoryModeAreRefusedInLdapModeInsteadOfIgnored() {
+        context.withPropertyValues("resetflow.directory.on-premises.start-tls=true")
+                .run(started -> assertThat(started).hasFailed().getFailure()
+                        .hasStackTraceContaining("resetflow.directory.on-premises")
+                        .hasStackTraceContaining("apply to the active-directory mode only"));
+    }
+
+    @Test
+    void anActiveDirectoryWithoutTheEmbeddedOnPremisesDirectoryStillEmbedsTheCloud() throws Exception {
+        int cloudPort = freePort();
+        context.withPropertyValues("resetflow.embedded-directories.enabled=true",
+                        "resetflow.embedded-directories.data-directory=" + dataDirectory,
+                        "resetflow.embedded-directories.cloud-port=" + cloudPort,
+                        "resetflow.directory.cloud.url=ldap://127.0.0.1:" + cloudPort,
+                        "resetflow.directory.on-premises.mode=active-directory",
+                        "resetflow.directory.on-premises.url=ldaps://dc.example.org",
+                        "resetflow.directory.on-premises.base-dn=DC=example,DC=org")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    assertThat(started.getBean(CloudDirectory.class).findAccount("bob")).isPresent();
+                    assertThatThrownBy(() -> started.getBean(EmbeddedDirectories.class).onPremisesPort())
+                            .hasMessageContaining("not embedded");
+                });
     }
 
     private static int freePort() throws Exception {

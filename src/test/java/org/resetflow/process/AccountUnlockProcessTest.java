@@ -49,6 +49,18 @@ class AccountUnlockProcessTest extends ProcessTest {
     }
 
     @Test
+    void aProtectedAccountIsLeftToTheDomainAdministratorsEvenWhenTheHelpdeskApproves() {
+        doubles.identitySource = "synced";
+        doubles.protectedAccount = true;
+        ProcessInstance unlock = start("accountUnlock", "unlock", "paula");
+        assertThat(unlock).isWaitingAt("reviewEscalation").hasNotPassed("verifyIdentity");
+        Task review = taskService().createTaskQuery().processInstanceId(unlock.getId()).taskCandidateGroup("helpdesk-admins").singleResult();
+        taskService().complete(review.getId(), Map.of(Vars.DECISION, "APPROVE"));
+        runDueJobs(unlock);
+        assertThat(unlock).isEnded().hasPassed("notifyEscalationOutcome", "escalationApproved").hasNotPassed("unlockAfterReview");
+    }
+
+    @Test
     void anIdleUnlockExpires() {
         ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
         fireTimer(unlock, "chooseMethodIdle");

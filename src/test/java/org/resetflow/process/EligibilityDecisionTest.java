@@ -16,11 +16,16 @@ class EligibilityDecisionTest extends ProcessTest {
 
     private static DmnDecisionResultEntries decide(String scope, boolean inGroup, String source, boolean writeback, boolean admin,
                                                    int registered, int codeMethods, int userGates) {
+        return decide(scope, inGroup, source, writeback, admin, registered, codeMethods, userGates, false);
+    }
+
+    private static DmnDecisionResultEntries decide(String scope, boolean inGroup, String source, boolean writeback, boolean admin,
+                                                   int registered, int codeMethods, int userGates, boolean protectedAccount) {
         return decisionService().evaluateDecisionByKey("eligibility").variables(Variables.createVariables()
                 .putValue("ssprScope", scope).putValue("inScopeGroup", inGroup).putValue("identitySource", source)
                 .putValue("writebackEnabled", writeback).putValue("administrator", admin)
                 .putValue("registeredMethodCount", registered).putValue("codeMethodCount", codeMethods)
-                .putValue("userGates", userGates)).evaluate().getSingleResult();
+                .putValue("userGates", userGates).putValue("protectedAccount", protectedAccount)).evaluate().getSingleResult();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -29,10 +34,10 @@ class EligibilityDecisionTest extends ProcessTest {
             "not in an SSPR group,            groups, false, cloud,     true,  false, 4, 3, 1, NOT_ELIGIBLE,   0, OUT_OF_SCOPE",
             "synced without writeback,        all,    false, synced,    false, false, 4, 3, 1, NOT_ELIGIBLE,   0, WRITEBACK_DISABLED",
             "federated without writeback,     all,    false, federated, false, false, 4, 3, 1, NOT_ELIGIBLE,   0, WRITEBACK_DISABLED",
-            "administrator with one method,   all,    false, cloud,     true,  true,  2, 1, 1, NOT_REGISTERED, 0, ADMINISTRATOR_NEEDS_TWO_METHODS",
+            "administrator with one method,   all,    false, cloud,     true,  true,  2, 1, 1, HELPDESK,       0, ADMINISTRATOR_NEEDS_TWO_METHODS",
             "administrator,                   groups, true,  cloud,     true,  true,  4, 4, 1, ELIGIBLE,       2, ADMINISTRATOR",
-            "nothing registered,              groups, true,  cloud,     true,  false, 0, 0, 1, NOT_REGISTERED, 0, NOT_REGISTERED",
-            "two gates need two methods,      all,    false, cloud,     true,  false, 1, 1, 2, NOT_REGISTERED, 0, TOO_FEW_METHODS",
+            "nothing registered,              groups, true,  cloud,     true,  false, 0, 0, 1, HELPDESK,       0, NOT_REGISTERED",
+            "two gates need two methods,      all,    false, cloud,     true,  false, 1, 1, 2, HELPDESK,       0, TOO_FEW_METHODS",
             "two gates,                       all,    false, synced,    true,  false, 2, 1, 2, ELIGIBLE,       2, USER",
             "one gate,                        groups, true,  cloud,     true,  false, 1, 0, 1, ELIGIBLE,       1, USER",
     })
@@ -42,6 +47,13 @@ class EligibilityDecisionTest extends ProcessTest {
         assertThat(result.<String>getEntry("eligibility")).isEqualTo(eligibility);
         assertThat(((Number) result.getEntry("gates")).intValue()).isEqualTo(gates);
         assertThat(result.<String>getEntry("reason")).isEqualTo(reason);
+    }
+
+    @Test
+    void aProtectedOnPremisesAccountGoesToTheHelpdeskEvenWhenEverythingElseAllowsSelfService() {
+        DmnDecisionResultEntries result = decide("all", false, "synced", true, true, 4, 3, 1, true);
+        assertThat(result.<String>getEntry("eligibility")).isEqualTo("HELPDESK");
+        assertThat(result.<String>getEntry("reason")).isEqualTo("PROTECTED_ACCOUNT");
     }
 
     @Test

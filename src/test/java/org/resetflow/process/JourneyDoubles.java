@@ -31,6 +31,7 @@ final class JourneyDoubles {
     int userGates = 1;
     boolean writebackEnabled = true;
     boolean revealEligibility = true;
+    boolean protectedAccount;
 
     // how the world behaves
     int maxFailedProofs = 5;
@@ -41,6 +42,7 @@ final class JourneyDoubles {
     final java.util.Set<String> undeliverable = new java.util.HashSet<>();
     boolean onPremisesRejectsOnce;
     boolean onPremisesUnavailable;
+    boolean cloudUnavailable;
 
     // what happened
     final List<String> calls = new ArrayList<>();
@@ -110,7 +112,12 @@ final class JourneyDoubles {
             }
             e.setVariable(Vars.ON_PREMISES_WRITTEN, true);
         });
-        register("setCloudPasswordDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
+        register("setCloudPasswordDelegate", e -> {
+            if (cloudUnavailable) {
+                throw new IllegalStateException("cloud directory unreachable");
+            }
+            e.setVariable(Vars.CLOUD_WRITTEN, true);
+        });
         register("unlockAccountDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
         register("notifyUserDelegate", e -> { });
         register("notifyAdministratorsDelegate", e -> { });
@@ -170,6 +177,7 @@ final class JourneyDoubles {
         e.setVariable(Vars.WRITEBACK_ENABLED, writebackEnabled);
         e.setVariable(Vars.WRITEBACK_REQUIRED, known && !identitySource.equals("cloud") && writebackEnabled);
         e.setVariable(Vars.REVEAL_ELIGIBILITY, revealEligibility);
+        e.setVariable(Vars.PROTECTED_ACCOUNT, protectedAccount);
     }
 
     private void continueAsDecoy(DelegateExecution e) {

@@ -223,6 +223,21 @@ class PasswordResetProcessTest extends ProcessTest {
     }
 
     @Test
+    void aProtectedOnPremisesAccountIsEscalatedAndNeverWrittenBack() {
+        doubles.identitySource = "synced";
+        doubles.protectedAccount = true;
+        ProcessInstance reset = startReset();
+        assertThat(reset).isWaitingAt("reviewEscalation").hasNotPassed("verifyIdentity");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.ELIGIBILITY_REASON)).isEqualTo("PROTECTED_ACCOUNT");
+
+        Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).taskDefinitionKey("reviewEscalation").singleResult();
+        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("notifyEscalationOutcome", "escalationApproved").hasNotPassed("issueTemporaryPassword");
+        assertThat(doubles.called("issueTemporaryPasswordDelegate")).as("left to the domain administrators").isFalse();
+    }
+
+    @Test
     void theHelpdeskCanRefuseAnEscalation() {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();
@@ -305,21 +320,49 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(writeback.getExceptionMessage()).contains("domain controller unreachable");
         assertThat(writeback.getRetries()).isEqualTo(3);
         assertThat(writeback.getDuedate()).as("retried later, with backoff").isNotNull();
-        for (int retry = 0; retry < 3; retry++) {
-            try {
-                managementService().executeJob(writeback.getId());
-            } catch (IllegalStateException expected) {
-                // the directory is still down
-            }
-        }
+        useUpRetries(writeback);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(reset.getId()).count()).isEqualTo(1);
-        assertThat(reset).isWaitingAt("writeBackPassword");
+        assertThat(reset).isWaitingAt("writeBackPassword", "checkDirectoryWrite");
+        Task helpdesk = taskService().createTaskQuery().processInstanceId(reset.getId()).taskDefinitionKey("checkDirectoryWrite").singleResult();
+        assertThat(helpdesk).isNotNull();
+        assertThat(taskService().getIdentityLinksForTask(helpdesk.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("helpdesk-admins"));
+        assertThat(step(reset)).as("nothing for the user to do meanwhile").isNull();
 
         doubles.onPremisesUnavailable = false;
         managementService().setJobRetries(writeback.getId(), 1);
         managementService().executeJob(writeback.getId());
         runDueJobs(reset);
         assertThat(reset).isEnded().hasPassed("setCloudPassword", "completed");
+        assertThat(taskService().createTaskQuery().processInstanceId(reset.getId()).count()).as("the helpdesk task ends with the reset").isZero();
+    }
+
+    @Test
+    void aCloudWriteThatFailsAfterTheWritebackIsRetriedAloneAndTheHistorySaysWhereItStands() {
+        doubles.identitySource = "synced";
+        doubles.cloudUnavailable = true;
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        runDueJobs(reset); // the writeback succeeds; the cloud write is its own job
+        Job cloudWrite = managementService().createJobQuery().processInstanceId(reset.getId()).singleResult();
+        assertThat(cloudWrite.getExceptionMessage()).contains("cloud directory unreachable");
+        useUpRetries(cloudWrite);
+        assertThat(reset).isWaitingAt("setCloudPassword", "checkDirectoryWrite");
+        assertThat(doubles.calls.stream().filter("writeBackPasswordDelegate"::equals).count()).as("Active Directory written once").isEqualTo(1);
+        Task helpdesk = taskService().createTaskQuery().processInstanceId(reset.getId()).taskDefinitionKey("checkDirectoryWrite").singleResult();
+        assertThat(taskService().getVariable(helpdesk.getId(), "failedDirectoryWrite")).isEqualTo("Set the cloud password and clear the lock-out");
+        assertThat(taskService().getVariable(helpdesk.getId(), Vars.ON_PREMISES_WRITTEN)).isEqualTo(true);
+
+        doubles.cloudUnavailable = false;
+        managementService().setJobRetries(cloudWrite.getId(), 1);
+        managementService().executeJob(cloudWrite.getId());
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("writeBackPassword", "setCloudPassword", "completed");
+        var history = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService();
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(reset.getId()).singleResult().getActivityId())
+                .isEqualTo("setCloudPassword");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(reset.getId()).variableName("failedDirectoryWrite")
+                .singleResult().getValue()).isEqualTo("Set the cloud password and clear the lock-out");
     }
 
     @Test
@@ -350,5 +393,16 @@ class PasswordResetProcessTest extends ProcessTest {
         List<String> stored = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
                 .createHistoricVariableInstanceQuery().list().stream().map(v -> v.getName()).toList();
         assertThat(stored).doesNotContain("code", "password", "passwordConfirmation", "contact", "answer1");
+    }
+
+    /** Runs a failing job until its retries are spent (three, the models' test retry cycle). */
+    private static void useUpRetries(Job job) {
+        for (int retry = 0; retry < 3; retry++) {
+            try {
+                managementService().executeJob(job.getId());
+            } catch (IllegalStateException expected) {
+                // the directory is still down
+            }
+        }
     }
 }

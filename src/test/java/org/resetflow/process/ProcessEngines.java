@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.resetflow.engine.DirectoryWriteIncidents;
 import org.resetflow.engine.StepConventions;
 
 /**
@@ -24,7 +25,7 @@ final class ProcessEngines {
             configuration.setHistory("full");
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
-            configuration.setProcessEnginePlugins(List.of(new StepConventions()));
+            configuration.setProcessEnginePlugins(List.of(new StepConventions(), new DirectoryWriteIncidents()));
             configuration.setProcessEngineName("process-tests");
             engine = configuration.buildProcessEngine();
         }

@@ -9,7 +9,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * The cloud and the on-premises directory of the self-contained demo, started as soon as this bean is created
- * (the directory adapters ask for it first, so the servers listen before anything connects).
+ * (the directory adapters ask for it first, so the servers listen before anything connects). When the on-premises
+ * side is a real Active Directory ({@code resetflow.directory.on-premises.mode=active-directory}) only the cloud
+ * directory is embedded.
  */
 @Component
 @ConditionalOnProperty(prefix = "resetflow.embedded-directories", name = "enabled", havingValue = "true")
@@ -24,11 +26,16 @@ public class EmbeddedDirectories {
         var cloudSettings = directories.cloud();
         var onPremisesSettings = directories.onPremises();
         requireServiceAccount("resetflow.directory.cloud", cloudSettings.bindDn(), cloudSettings.bindPassword());
-        requireServiceAccount("resetflow.directory.on-premises", onPremisesSettings.bindDn(), onPremisesSettings.bindPassword());
+        var embedOnPremises = onPremisesSettings.mode() == DirectoryProperties.WritebackMode.LDAP;
         this.cloud = new EmbeddedDirectory(new EmbeddedDirectory.Settings("cloud", cloudSettings.baseDn(),
                 cloudSettings.bindDn(), cloudSettings.bindPassword(), embedded.bindAddress(), embedded.cloudPort(),
                 cloudSettings.lockoutAttribute(), "directory/cloud-seed.ldif",
                 embedded.dataDirectory().resolve("cloud.ldif"), null));
+        if (!embedOnPremises) {
+            this.onPremises = null;
+            return;
+        }
+        requireServiceAccount("resetflow.directory.on-premises", onPremisesSettings.bindDn(), onPremisesSettings.bindPassword());
         this.onPremises = new EmbeddedDirectory(new EmbeddedDirectory.Settings("on-premises", onPremisesSettings.baseDn(),
                 onPremisesSettings.bindDn(), onPremisesSettings.bindPassword(), embedded.bindAddress(), embedded.onPremisesPort(),
                 ON_PREMISES_LOCKOUT_ATTRIBUTE, "directory/on-premises-seed.ldif",
@@ -39,6 +46,9 @@ public class EmbeddedDirectories {
     @PostConstruct
     public void start() {
         cloud.start();
+        if (onPremises == null) {
+            return;
+        }
         try {
             onPremises.start();
         } catch (RuntimeException e) {
@@ -49,7 +59,9 @@ public class EmbeddedDirectories {
 
     @PreDestroy
     public void stop() {
-        onPremises.stop();
+        if (onPremises != null) {
+            onPremises.stop();
+        }
         cloud.stop();
     }
 
@@ -60,6 +72,9 @@ public class EmbeddedDirectories {
 
     /** The port the on-premises directory listens on (useful when configured as 0). */
     public int onPremisesPort() {
+        if (onPremises == null) {
+            throw new IllegalStateException("the on-premises directory is not embedded in active-directory mode");
+        }
         return onPremises.port();
     }
 
