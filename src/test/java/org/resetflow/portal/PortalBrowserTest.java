@@ -30,6 +30,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.resetflow.testing.Browsers;
 import org.resetflow.testing.EmbeddedTestDefaults;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
-@EnabledIf("org.resetflow.portal.Browsers#available")
+@EnabledIf("org.resetflow.testing.Browsers#available")
 abstract class PortalBrowserTest {
 
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();

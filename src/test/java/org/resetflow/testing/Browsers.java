@@ -1,4 +1,4 @@
-package org.resetflow.portal;
+package org.resetflow.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +12,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * A real headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}), never a browser a
  * test tool downloads. Browser tests run where both are installed; on CI they must be ({@code .ci/run} installs them).
  */
-final class Browsers {
+public final class Browsers {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private Browsers() {
     }
 
     /** For {@code @EnabledIf}: there is a browser to drive, or this is CI, where its absence must fail the build. */
-    static boolean available() {
+    public static boolean available() {
         return (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) || "true".equals(System.getenv("CI"));
     }
 
-    static ChromeDriver start(boolean javascript, int width, int height) {
+    public static ChromeDriver start(boolean javascript, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
