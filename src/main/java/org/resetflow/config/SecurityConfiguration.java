@@ -1,10 +1,10 @@
 package org.resetflow.config;
 
-import jakarta.servlet.Filter;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
 import org.resetflow.portal.PortalProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.resetflow.staff.CamundaIdentityFilter;
+import org.resetflow.staff.StaffAuthentication;
+import org.resetflow.staff.StaffOnlyWebappLogin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,13 +12,16 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may reach what. The public journey API and the portal are open; every staff surface needs a sign-in:
- * {@code /engine-rest} through Camunda's HTTP Basic filter against the engine's identity service, the Camunda
- * webapps through their own login, {@code /staff/api} through HTTP Basic for helpdesk administrators.
+ * Who may reach what. The public journey API and the portal are open; every staff surface needs a sign-in with
+ * directory credentials of a member of a staff group: {@code /engine-rest} and {@code /staff/api} through HTTP Basic,
+ * the Camunda webapps through their own login (which only staff may reach). Inside, Camunda's authorisations decide.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -65,43 +68,70 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * ResetFlow's own staff surfaces: HTTP Basic with directory credentials, helpdesk groups only. The handover page
+     * has forms and so CSRF tokens; the JSON API is driven by clients that send the credentials themselves.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain staffApi(HttpSecurity http, StaffAuthentication staffAuthentication) throws Exception {
+    SecurityFilterChain staff(HttpSecurity http, StaffAuthentication staffAuthentication, PortalProperties portal) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieName("rf_staff_csrf");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(portal.secureCookies()).sameSite("Strict").path("/staff"));
         return http.securityMatcher("/staff/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(StaffAuthentication.HELPDESK))
                 .authenticationProvider(staffAuthentication)
                 .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/staff/api/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP_API))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
+                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        .cacheControl(Customizer.withDefaults())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
+    /** {@code /engine-rest}: HTTP Basic, staff only; the engine then sees the staff member and their groups. */
     @Bean
     @Order(4)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        // Camunda authenticates these itself: the REST filter below and the webapps' own login.
-                        .requestMatchers("/engine-rest/**", "/camunda/**").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
-                        .anyRequest().denyAll())
-                // The webapps bring their own CSRF protection (Camunda's CsrfPreventionFilter); the REST API uses Basic auth.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/engine-rest/**", "/camunda/**"))
+    SecurityFilterChain engineRest(HttpSecurity http, StaffAuthentication staffAuthentication, IdentityService identityService) throws Exception {
+        // Not Spring MVC's servlet: match the path itself
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(StaffAuthentication.STAFF))
+                .authenticationProvider(staffAuthentication)
+                .httpBasic(Customizer.withDefaults())
+                // a Basic-authenticated API that browsers never call with ambient credentials of their own
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterAfter(new CamundaIdentityFilter(identityService), AuthorizationFilter.class)
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+                .build();
+    }
+
+    /** The Camunda webapps authenticate staff themselves; only their login is guarded, so that only staff get in. */
+    @Bean
+    @Order(5)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, StaffAuthentication staffAuthentication, IdentityService identityService) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // The webapps bring their own CSRF protection (Camunda's CsrfPreventionFilter).
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new StaffOnlyWebappLogin(identityService, staffAuthentication), CsrfFilter.class)
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }
 
-    /** {@code /engine-rest} requires HTTP Basic sign-in of a staff user known to the engine's identity service. */
     @Bean
-    FilterRegistrationBean<Filter> engineRestAuthentication() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("camunda-rest-authentication");
-        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*");
-        return registration;
+    @Order(6)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
     }
 }

@@ -1,28 +1,40 @@
 package org.resetflow.demo;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.resetflow.config.StaffAuthentication;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.BasicAttributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import org.resetflow.directory.DirectoryProperties;
 import org.resetflow.registration.RecoveryRegistrations;
 import org.resetflow.registration.SecurityAnswers;
+import org.resetflow.staff.StaffProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Profile;
+import org.springframework.ldap.NameNotFoundException;
+import org.springframework.ldap.core.ContextMapper;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.query.LdapQueryBuilder;
+import org.springframework.ldap.query.SearchScope;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users' recovery registrations and the demo staff group, created once on the first start of the
- * embedded profile. Announces loudly that this instance has well-known credentials.
+ * The demo users' recovery registrations and the demo staff account {@code demo}/{@code demo} (an administrator, in
+ * the helpdesk and a process owner), created once on the first start of the embedded profile. The staff account is
+ * added to the cloud directory here, not in its seed, so that embedded directories used outside the demo have no
+ * default staff credentials. Announces loudly that this instance has well-known credentials.
  */
 @Component
 @Profile("embedded")
 class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final String HELPDESK_GROUP = StaffAuthentication.HELPDESK_GROUP;
+    static final String STAFF_USER = "demo";
 
     /** The demo users' answers, documented in the README. */
     static final Map<String, String> ALICE_ANSWERS = answers("first-pet", "Rex", "birth-city", "Springfield", "first-school", "Lincoln Elementary");
@@ -30,12 +42,17 @@ class DemoData implements SmartInitializingSingleton {
 
     private final RecoveryRegistrations registrations;
     private final SecurityAnswers answers;
-    private final IdentityService identityService;
+    private final LdapTemplate cloud;
+    private final DirectoryProperties.Cloud cloudSettings;
+    private final StaffProperties staff;
 
-    DemoData(RecoveryRegistrations registrations, SecurityAnswers answers, IdentityService identityService) {
+    DemoData(RecoveryRegistrations registrations, SecurityAnswers answers, @Qualifier("cloudLdapTemplate") LdapTemplate cloud,
+             DirectoryProperties directories, StaffProperties staff) {
         this.registrations = registrations;
         this.answers = answers;
-        this.identityService = identityService;
+        this.cloud = cloud;
+        this.cloudSettings = directories.cloud();
+        this.staff = staff;
     }
 
     /** Before the web server opens, so that no request meets a half-seeded demo. */
@@ -62,16 +79,54 @@ class DemoData implements SmartInitializingSingleton {
     }
 
     private void seedStaff() {
-        if (identityService.createGroupQuery().groupId(HELPDESK_GROUP).count() == 0) {
-            Group group = identityService.newGroup(HELPDESK_GROUP);
-            group.setName("Helpdesk administrators");
-            group.setType("WORKFLOW");
-            identityService.saveGroup(group);
+        String userDn = "uid=" + STAFF_USER + "," + below(cloudSettings.userSearchBase());
+        if (!exists(userDn)) {
+            BasicAttributes entry = new BasicAttributes(true);
+            BasicAttribute objectClass = new BasicAttribute("objectClass");
+            List.of("top", "person", "organizationalPerson", "inetOrgPerson").forEach(objectClass::add);
+            entry.put(objectClass);
+            entry.put("uid", STAFF_USER);
+            entry.put("cn", "Demo Staff");
+            entry.put("givenName", "Demo");
+            entry.put("sn", "Staff");
+            entry.put("mail", "demo@example.org");
+            entry.put("userPassword", "demo");
+            cloud.bind(userDn, null, entry);
+            log.info("Demo staff account {} created in the cloud directory", STAFF_USER);
         }
-        if (identityService.createUserQuery().userId("demo").memberOfGroup(HELPDESK_GROUP).count() == 0
-                && identityService.createUserQuery().userId("demo").count() == 1) {
-            identityService.createMembership("demo", HELPDESK_GROUP);
+        for (String group : List.of(staff.administratorGroup(), staff.helpdeskGroup(), staff.processOwnerGroup())) {
+            String groupDn = "cn=" + group + "," + below(cloudSettings.groupSearchBase());
+            if (!exists(groupDn)) {
+                BasicAttributes entry = new BasicAttributes(true);
+                BasicAttribute objectClass = new BasicAttribute("objectClass");
+                List.of("top", "groupOfNames").forEach(objectClass::add);
+                entry.put(objectClass);
+                entry.put("cn", group);
+                entry.put("member", userDn);
+                cloud.bind(groupDn, null, entry);
+            } else if (!isMember(groupDn, userDn)) {
+                cloud.modifyAttributes(groupDn, new ModificationItem[] {
+                        new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("member", userDn)) });
+            }
         }
+    }
+
+    private boolean isMember(String groupDn, String userDn) {
+        return !cloud.search(LdapQueryBuilder.query().base(groupDn).searchScope(SearchScope.OBJECT).where("member").is(userDn),
+                (ContextMapper<String>) entry -> groupDn).isEmpty();
+    }
+
+    private boolean exists(String dn) {
+        try {
+            cloud.lookup(dn);
+            return true;
+        } catch (NameNotFoundException e) {
+            return false;
+        }
+    }
+
+    private String below(String relative) {
+        return relative == null || relative.isBlank() ? cloudSettings.baseDn() : relative + "," + cloudSettings.baseDn();
     }
 
     private void register(String user, String email, String mobile, Map<String, String> plainAnswers) {

@@ -1,21 +1,24 @@
 package org.resetflow.engine;
 
+import org.resetflow.staff.StaffProperties;
 import org.resetflow.verification.VerificationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Configuration the BPMN models read in expressions ({@code ${journeySettings.codeLifetime}}): timer durations
- * and retry cycles, as the ISO 8601 strings Camunda expects.
+ * and retry cycles, as the ISO 8601 strings Camunda expects, and the staff groups that tasks are offered to.
  */
 @Component("journeySettings")
 public class JourneySettings {
 
     private final VerificationProperties verification;
     private final EngineProperties engine;
+    private final StaffProperties staff;
 
-    public JourneySettings(VerificationProperties verification, EngineProperties engine) {
+    public JourneySettings(VerificationProperties verification, EngineProperties engine, StaffProperties staff) {
         this.verification = verification;
         this.engine = engine;
+        this.staff = staff;
     }
 
     public String getCodeLifetime() {
@@ -32,5 +35,17 @@ public class JourneySettings {
 
     public String getDirectoryRetryCycle() {
         return engine.directoryRetryCycle();
+    }
+
+    public String getEscalationFollowUp() {
+        return staff.escalationFollowUp().toString();
+    }
+
+    public String getHelpdeskGroup() {
+        return staff.helpdeskGroup();
+    }
+
+    public String getFollowUpGroup() {
+        return staff.followUpGroup();
     }
 }

@@ -12,6 +12,8 @@ public final class Vars {
     public static final String LOCALE = "locale";
     public static final String JOURNEY = "journey";
     public static final String REQUESTED_AT = "requestedAt";
+    /** The cluster node that started the journey ({@code resetflow.audit.node}). */
+    public static final String NODE = "node";
 
     // account look-up
     public static final String ACCOUNT_KEY = "accountKey";
@@ -73,6 +75,11 @@ public final class Vars {
     public static final String REFUSAL_REASON = "refusalReason";
     public static final String DECIDED_BY = "decidedBy";
     public static final String DECIDED_AT = "decidedAt";
+    public static final String METHODS_TRIED = "methodsTried";
+    public static final String RECENT_FAILED_PROOFS = "recentFailedProofs";
+    public static final String RECENT_JOURNEYS = "recentJourneys";
+    public static final String HANDOVER_PATH = "handoverPath";
+    public static final String FOLLOWED_UP_AT = "followedUpAt";
 
     // results for the user and the audit
     public static final String OUTCOME = "outcome";

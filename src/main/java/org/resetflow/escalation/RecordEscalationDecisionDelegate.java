@@ -1,6 +1,7 @@
 package org.resetflow.escalation;
 
 import java.time.Clock;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 /** "Record the decision": who decided, when, and a decision the rest of the model understands. */
 @Component("recordEscalationDecisionDelegate")
 class RecordEscalationDecisionDelegate implements JavaDelegate {
+
+    static final int MAX_REASON = 500;
 
     private final Clock clock;
 
@@ -21,16 +24,24 @@ class RecordEscalationDecisionDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object decision = execution.getVariable(Vars.DECISION);
         if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
-            throw new IllegalArgumentException("The decision must be APPROVE or REFUSE");
+            throw invalid(Vars.DECISION, "The decision must be APPROVE or REFUSE");
         }
         if ("REFUSE".equals(decision)) {
             Object reason = execution.getVariable(Vars.REFUSAL_REASON);
             if (reason == null || reason.toString().isBlank()) {
-                throw new IllegalArgumentException("A refusal needs a reason for the user");
+                throw invalid(Vars.REFUSAL_REASON, "A refusal needs a reason for the user");
+            }
+            if (reason.toString().length() > MAX_REASON) {
+                throw invalid(Vars.REFUSAL_REASON, "The reason for the refusal is sent to the user: at most " + MAX_REASON + " characters");
             }
         }
         Authentication staff = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         execution.setVariable(Vars.DECIDED_BY, staff == null ? "unknown" : staff.getUserId());
         execution.setVariable(Vars.DECIDED_AT, clock.instant().toString());
+    }
+
+    /** A form error: Tasklist shows it, {@code /engine-rest} answers 400, and the task stays open. */
+    private static FormFieldValidationException invalid(String field, String message) {
+        return new FormFieldValidationException(field, message);
     }
 }

@@ -46,6 +46,11 @@ public class TemporaryPasswords {
         vault.seal(journeyId, PURPOSE, password, HANDOVER_WINDOW);
     }
 
+    /** Whether a temporary password of the journey waits to be collected (without revealing it). */
+    public boolean isWaiting(String journeyId) {
+        return vault.open(journeyId, PURPOSE).isPresent();
+    }
+
     /** The temporary password of the journey, once: the first call removes it. */
     public Optional<String> handOver(String journeyId) {
         Optional<String> password = vault.open(journeyId, PURPOSE);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.resetflow.audit.AuditLog;
 import org.resetflow.engine.EngineProperties;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
@@ -51,10 +52,11 @@ public class JourneyService {
     private final EngineProperties engine;
     private final ClientAddresses clients;
     private final Clock clock;
+    private final String node;
 
     JourneyService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management, Flows flows,
                    StepForms forms, JourneyTexts texts, ProofThrottle throttle, TransactionTemplate transaction,
-                   EngineProperties engine, ClientAddresses clients, Clock clock) {
+                   EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -67,6 +69,7 @@ public class JourneyService {
         this.engine = engine;
         this.clients = clients;
         this.clock = clock;
+        this.node = audit.node();
     }
 
     /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
@@ -79,7 +82,8 @@ public class JourneyService {
                 .putValue(Vars.CLIENT_ADDRESS, clientAddress)
                 .putValue(Vars.LOCALE, locale.toLanguageTag())
                 .putValue(Vars.JOURNEY, kind.variableValue())
-                .putValue(Vars.REQUESTED_AT, clock.instant().toString());
+                .putValue(Vars.REQUESTED_AT, clock.instant().toString())
+                .putValue(Vars.NODE, node);
         Flows.Flow flow = transaction.execute(status -> {
             ProcessInstance instance = runtime.startProcessInstanceByKey(kind.processKey(), newFlow.flowId(), variables);
             flows.save(newFlow, kind, instance.getId());

@@ -34,6 +34,18 @@ public class ProofThrottle {
                 .map(Timestamp::toInstant);
     }
 
+    /** How many proofs of the account failed within the window ({@code resetflow.throttling.failed-proof-window}). */
+    public int recentFailures(String accountKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM rf_failed_proof WHERE counter_key = ? AND failed_at >= ?")
+                .params(key(accountKey), Timestamp.from(clock.instant().minus(properties.failedProofWindow())))
+                .query(Integer.class).single();
+    }
+
+    /** The window {@link #recentFailures} counts in. */
+    public java.time.Duration window() {
+        return properties.failedProofWindow();
+    }
+
     /** Records one failed proof; returns the lock-out end if this failure (or an earlier one) locked the account out. */
     public Optional<Instant> recordFailure(String accountKey) {
         String key = key(accountKey);

@@ -51,6 +51,8 @@ class DemoJourneysEndToEndTest {
     /** Every secret the journeys typed or received; none may be stored or logged in clear text. */
     static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     static final Map<String, String> PASSWORDS = new ConcurrentHashMap<>();
+    static String aliceFlow;
+    static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "startEvent");
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
@@ -62,6 +64,9 @@ class DemoJourneysEndToEndTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     JourneyApi api;
 
@@ -128,6 +133,7 @@ class DemoJourneysEndToEndTest {
         assertThat(started.body().path("step").path("total").asInt()).isEqualTo(3);
         assertThat(optionValues(started.body().path("step"))).containsExactly("EMAIL", "SMS", "VOICE_MOBILE", "QUESTIONS");
         JourneyApi.Flow flow = api.flow("resets", started);
+        aliceFlow = flow.id();
 
         JourneyApi.Response codeStep = choose(flow, "EMAIL", "  Alice.ALT@example.org ");
         assertThat(codeStep.stepKey()).isEqualTo("enterCode");
@@ -569,6 +575,57 @@ class DemoJourneysEndToEndTest {
             }
         }
         assertThat(findings).isEmpty();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theAuditLogHasOneJsonLinePerEventAndNoSecret() throws Exception {
+        assertThat(aliceFlow).as("alice's journey ran").isNotNull();
+        List<JsonNode> events = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(DATA.resolve("audit"))) {
+            for (Path file : files.sorted().toList()) {
+                assertThat(file.getFileName().toString()).matches("audit-\\d{4}-\\d{2}-\\d{2}\\.jsonl");
+                for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+                    assertThat(event.isObject()).as(line).isTrue();
+                    assertThat(fieldNames(event)).as(line).contains("time", "event", "node", "instance");
+                    events.add(event);
+                    for (String secret : SECRETS) {
+                        if (line.contains(secret)) {
+                            findings.add("an audit line holds a secret of length " + secret.length());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(findings).isEmpty();
+        assertThat(events).hasSizeGreaterThan(100);
+
+        List<JsonNode> alice = events.stream().filter(e -> aliceFlow.equals(e.path("flow").asText())).toList();
+        assertThat(alice).filteredOn(e -> e.path("event").asText().equals("journey-started")).hasSize(1)
+                .allSatisfy(e -> assertThat(e.path("user").asText()).isEqualTo("alice"));
+        long stepsInHistory = 0;
+        for (var instance : history.createHistoricProcessInstanceQuery().rootProcessInstanceId(
+                history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(aliceFlow).processDefinitionKey("passwordReset")
+                        .singleResult().getId()).list()) {
+            stepsInHistory += history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished().list().stream()
+                    .filter(activity -> !NOT_STEPS.contains(activity.getActivityType())).count();
+        }
+        assertThat(alice.stream().filter(e -> e.path("event").asText().equals("step")).count())
+                .as("one line per step the history records").isEqualTo(stepsInHistory);
+        assertThat(alice).anySatisfy(e -> {
+            assertThat(e.path("step").asText()).isEqualTo("completed");
+            assertThat(e.path("outcome").asText()).isEqualTo("COMPLETED");
+            assertThat(e.path("journey").asText()).isEqualTo("reset");
+            assertThat(e.path("client").asText()).isNotBlank();
+        });
+        assertThat(alice).anySatisfy(e -> assertThat(e.path("method").asText()).isEqualTo("EMAIL"));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.path("step").asText()).isEqualTo("recordDecision");
+            assertThat(e.path("decision").asText()).isEqualTo("APPROVE");
+            assertThat(e.path("staff").asText()).isEqualTo("demo");
+        });
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -39,6 +39,7 @@ class NoDemoOutsideTheEmbeddedProfileTest {
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
         registry.add("resetflow.embedded-directories.data-directory", () -> DATA.toString());
+        registry.add("resetflow.audit.directory", () -> DATA.resolve("audit").toString());
         registry.add("resetflow.embedded-directories.cloud-port", () -> CLOUD_PORT);
         registry.add("resetflow.embedded-directories.on-premises-port", () -> ON_PREMISES_PORT);
         registry.add("resetflow.directory.cloud.url", () -> "ldap://127.0.0.1:" + CLOUD_PORT);
@@ -64,7 +65,7 @@ class NoDemoOutsideTheEmbeddedProfileTest {
     @Test
     void thereAreNoDefaultCredentials() {
         JourneyApi api = new JourneyApi(port);
-        assertThat(identityService.createUserQuery().count()).isZero();
+        assertThat(identityService.createUserQuery().userId("demo").count()).as("no demo staff account").isZero();
         assertThat(api.getPath("/engine-rest/process-definition", "demo:demo").status()).isEqualTo(401);
     }
 

@@ -46,7 +46,7 @@ class RestartEndToEndTest {
         try (ConfigurableApplicationContext second = startApplication()) {
             JourneyApi api = new JourneyApi(port(second));
             JourneyApi.Response resumed = api.get(flow);
-            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(resumed.status()).as(resumed.body().toString()).isEqualTo(200);
             assertThat(resumed.field("status")).isEqualTo("ACTIVE");
             assertThat(resumed.stepKey()).isEqualTo("enterCode");
             assertThat(api.submit(flow, "enterCode", Map.of("code", code)).stepKey()).isEqualTo("setPassword");

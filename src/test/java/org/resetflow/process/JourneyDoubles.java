@@ -122,6 +122,8 @@ final class JourneyDoubles {
         register("notifyUserDelegate", e -> { });
         register("notifyAdministratorsDelegate", e -> { });
         register("notifyEscalationOutcomeDelegate", e -> { });
+        register("gatherEscalationFactsDelegate", e -> e.setVariable(Vars.METHODS_TRIED, "none"));
+        register("followUpEscalationDelegate", e -> e.setVariable(Vars.FOLLOWED_UP_AT, "now"));
         register("recordEscalationDecisionDelegate", e -> e.setVariable(Vars.DECIDED_BY, "demo"));
         register("issueTemporaryPasswordDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
         register("checkCurrentPasswordDelegate", e -> proof(e, CURRENT_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD)),
@@ -235,6 +237,18 @@ final class JourneyDoubles {
 
         public String getDirectoryRetryCycle() {
             return "PT10S,PT30S,PT1M";
+        }
+
+        public String getEscalationFollowUp() {
+            return "PT4H";
+        }
+
+        public String getHelpdeskGroup() {
+            return "helpdesk-admins";
+        }
+
+        public String getFollowUpGroup() {
+            return "helpdesk-leads";
         }
     }
 }

@@ -238,6 +238,16 @@ class PasswordResetProcessTest extends ProcessTest {
     }
 
     @Test
+    void anEscalationNobodyTakesInTimeIsOfferedToTheFollowUpGroupAndStaysOpen() {
+        doubles.registeredMethods = "";
+        ProcessInstance reset = startReset();
+        assertThat(reset).isWaitingAt("reviewEscalation").hasPassed("gatherEscalationFacts");
+        fireTimer(reset, "escalationNotTaken");
+        assertThat(reset).hasPassed("followUpEscalation", "escalationFollowedUp").isWaitingAt("reviewEscalation");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.FOLLOWED_UP_AT)).isNotNull();
+    }
+
+    @Test
     void theHelpdeskCanRefuseAnEscalation() {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();

@@ -1,0 +1,127 @@
+package org.resetflow.audit;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the engine's history events into audit events, next to the database history (which stays as it is): a
+ * journey started (its start event ended), a step ended (every task, event and call; not gateways and not the start
+ * events of the called processes), an incident was raised or resolved.
+ * The facts come from an explicit list of process variables of the journey; nothing else is ever read.
+ */
+@Component
+class AuditHistoryEvents extends AbstractProcessEnginePlugin {
+
+    /** Routing elements, not steps. */
+    private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
+            "eventBasedGateway", "startEvent");
+    private static final int MAX_DETAIL = 300;
+
+    private final AuditLog audit;
+
+    AuditHistoryEvents(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        // Not a bean of its own: Camunda's Spring Boot starter would register a HistoryEventHandler bean a second time.
+        handlers.add(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                audit(event);
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                events.forEach(this::handleEvent);
+            }
+        });
+        configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    void audit(HistoryEvent event) {
+        if (event instanceof HistoricActivityInstanceEventEntity activity) {
+            if (!"end".equals(activity.getEventType())) {
+                return;
+            }
+            if (!NOT_STEPS.contains(activity.getActivityType())) {
+                step(activity);
+            } else if ("startEvent".equals(activity.getActivityType()) && activity.getProcessInstanceId().equals(activity.getRootProcessInstanceId())) {
+                // the journey's start event has ended: its variables are in place now, unlike at the process start itself
+                write(activity, "journey-started", activity.getEndTime(), activity.getActivityId(), activity.getActivityName(),
+                        activity.getActivityType(), null, null);
+            }
+        } else if (event instanceof HistoricIncidentEventEntity incident) {
+            if ("create".equals(incident.getEventType()) || "resolve".equals(incident.getEventType())) {
+                write(incident, "create".equals(incident.getEventType()) ? "incident" : "incident-resolved", incident.getCreateTime(),
+                        incident.getActivityId(), null, null, incident.getIncidentType(), truncate(incident.getIncidentMessage()));
+            }
+        }
+    }
+
+    private void step(HistoricActivityInstanceEventEntity activity) {
+        write(activity, "step", activity.getEndTime(), activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
+                null, null);
+    }
+
+    private void write(HistoryEvent event, String kind, Date time, String step, String stepName, String stepType, String reason, String detail) {
+        CommandContext context = Context.getCommandContext();
+        ExecutionEntity here = execution(context, event.getExecutionId());
+        ExecutionEntity root = execution(context, event.getRootProcessInstanceId());
+        String flow = root != null ? root.getBusinessKey() : here != null ? here.getProcessBusinessKey() : null;
+        String method = firstText(here, Vars.CHOSEN_METHOD, Vars.METHOD);
+        String staff = context == null ? null : context.getAuthenticatedUserId();
+        String decision = "recordDecision".equals(step) ? text(root, Vars.DECISION) : null;
+        String why = reason != null ? reason : firstText(root, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
+        audit.write(new AuditEvent((time != null ? time : ClockUtil.getCurrentTime()).toInstant().toString(), kind, flow,
+                text(root, Vars.JOURNEY), event.getProcessDefinitionKey(), step, stepName, stepType, text(root, Vars.USERNAME), method,
+                text(root, Vars.OUTCOME), why, decision, staff, text(root, Vars.CLIENT_ADDRESS), audit.node(), detail,
+                event.getProcessInstanceId()));
+    }
+
+    private static ExecutionEntity execution(CommandContext context, String id) {
+        if (context == null || id == null) {
+            return null;
+        }
+        return context.getExecutionManager().findExecutionById(id);
+    }
+
+    private static String firstText(ExecutionEntity execution, String... names) {
+        for (String name : names) {
+            String value = text(execution, name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String text(ExecutionEntity execution, String name) {
+        if (execution == null) {
+            return null;
+        }
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= MAX_DETAIL ? message : message.substring(0, MAX_DETAIL) + "…";
+    }
+}

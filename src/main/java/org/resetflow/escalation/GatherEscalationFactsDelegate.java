@@ -1,0 +1,58 @@
+package org.resetflow.escalation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.resetflow.engine.Vars;
+import org.resetflow.throttling.ProofThrottle;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation besides who and why:
+ * the verification methods the user tried in this journey, the account's failed proofs in the throttling window,
+ * how many journeys the account started in the last 24 hours, and where to collect the temporary password.
+ */
+@Component("gatherEscalationFactsDelegate")
+class GatherEscalationFactsDelegate implements JavaDelegate {
+
+    static final Duration RECENT = Duration.ofHours(24);
+
+    private final ProofThrottle throttle;
+    private final Clock clock;
+
+    GatherEscalationFactsDelegate(ProofThrottle throttle, Clock clock) {
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        HistoryService history = execution.getProcessEngineServices().getHistoryService();
+        String journey = execution.getProcessInstanceId();
+        TreeSet<String> tried = new TreeSet<>();
+        List<String> verifications = history.createHistoricProcessInstanceQuery().superProcessInstanceId(journey).list().stream()
+                .map(HistoricProcessInstance::getId).toList();
+        if (!verifications.isEmpty()) {
+            history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(verifications.toArray(String[]::new)).list().stream()
+                    .map(HistoricVariableUpdate.class::cast)
+                    .filter(update -> Vars.CHOSEN_METHOD.equals(update.getVariableName()) && update.getValue() != null)
+                    .forEach(update -> tried.add(update.getValue().toString()));
+        }
+        execution.setVariable(Vars.METHODS_TRIED, tried.isEmpty() ? "none" : String.join(", ", tried));
+        Object accountKey = execution.getVariable(Vars.ACCOUNT_KEY);
+        int failures = accountKey == null ? 0 : throttle.recentFailures(accountKey.toString());
+        execution.setVariable(Vars.RECENT_FAILED_PROOFS, failures + " in the last " + throttle.window().toMinutes() + " minutes");
+        long journeys = history.createHistoricProcessInstanceQuery().processDefinitionKeyIn("passwordReset", "accountUnlock")
+                .variableValueEquals(Vars.USERNAME, execution.getVariable(Vars.USERNAME))
+                .startedAfter(Date.from(clock.instant().minus(RECENT))).count();
+        execution.setVariable(Vars.RECENT_JOURNEYS, journeys);
+        execution.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + journey);
+    }
+}

@@ -1,0 +1,201 @@
+package org.resetflow.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.JourneyApi;
+import org.resetflow.testing.StaffClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Staff sign in with their directory accounts and do what their directory groups allow: helen (helpdesk) works
+ * carol's escalation and hands over the temporary password, olivia (process owner) reads Cockpit and the history,
+ * leo (helpdesk lead) gets the escalations nobody took, alice (a user) gets in nowhere.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("embedded")
+class StaffEndToEndTest {
+
+    static final String DEMO_PASSWORD = "Demo-Passw0rd!";
+    static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
+    static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
+    static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
+    static final Pattern TEMPORARY_PASSWORD = Pattern.compile("<code id=\"temporary-password\">([^<]+)</code>");
+
+    @DynamicPropertySource
+    static void embeddedDefaults(DynamicPropertyRegistry registry) {
+        EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    HistoryService history;
+
+    JourneyApi api;
+    StaffClient helen;
+    StaffClient dave;
+    StaffClient olivia;
+    StaffClient leo;
+    StaffClient alice;
+
+    @BeforeEach
+    void clients() {
+        api = new JourneyApi(port);
+        helen = new StaffClient(port, "helen", DEMO_PASSWORD);
+        dave = new StaffClient(port, "dave", DEMO_PASSWORD);
+        olivia = new StaffClient(port, "olivia", DEMO_PASSWORD);
+        leo = new StaffClient(port, "leo", DEMO_PASSWORD);
+        alice = new StaffClient(port, "alice", DEMO_PASSWORD);
+    }
+
+    @Test
+    void anonymousRequestsAreRefusedOnEveryStaffSurface() {
+        assertThat(api.getPath("/engine-rest/task", null).status()).isEqualTo(401);
+        assertThat(api.getPath("/engine-rest/task", null).raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Basic"));
+        assertThat(api.getPath("/camunda/api/engine/engine/default/task", null).status()).isIn(401, 403);
+        assertThat(api.getPath("/staff/escalations/x", null).status()).isEqualTo(401);
+        assertThat(new StaffClient(port, "helen", "not-her-password").get("/engine-rest/task").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDirectoryUserOutsideTheStaffGroupsGetsInNowhere() {
+        assertThat(alice.get("/engine-rest/task").status()).isEqualTo(403);
+        assertThat(alice.get("/staff/escalations/x").status()).isEqualTo(403);
+        for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+            assertThat(alice.webappLogin(app).status()).as(app).isEqualTo(403);
+        }
+        assertThat(alice.webapp("/camunda/api/engine/engine/default/task").status()).isIn(401, 403);
+    }
+
+    @Test
+    void theHelpdeskSignsInWithDirectoryCredentialsWorksCarolsEscalationAndHandsOverTheTemporaryPassword() throws Exception {
+        assertThat(helen.webappLogin("tasklist").status()).isEqualTo(200);
+        assertThat(helen.webappLogin("cockpit").status()).as("the helpdesk has no Cockpit").isIn(401, 403);
+
+        String flowId = api.start("resets", "carol").body().path("flowId").asText();
+        JsonNode found = helen.get("/engine-rest/task?processInstanceBusinessKey=" + flowId).json();
+        assertThat(found).hasSize(1);
+        JsonNode task = found.get(0);
+        assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("reviewEscalation");
+        String taskId = task.path("id").asText();
+        String journey = task.path("processInstanceId").asText();
+
+        JsonNode facts = helen.get("/engine-rest/task/" + taskId + "/form-variables").json();
+        assertThat(facts.path("username").path("value").asText()).isEqualTo("carol");
+        assertThat(facts.path("eligibilityReason").path("value").asText()).isEqualTo("NOT_REGISTERED");
+        assertThat(facts.path("methodsTried").path("value").asText()).isEqualTo("none");
+        assertThat(facts.path("recentJourneys").path("value").asLong()).isPositive();
+        assertThat(facts.path("clientAddress").path("value").asText()).isNotBlank();
+        assertThat(facts.path("handoverPath").path("value").asText()).isEqualTo("/staff/escalations/" + journey);
+        assertThat(helen.get("/engine-rest/task/" + taskId + "/deployed-form").json().path("id").asText()).isEqualTo("escalation");
+
+        String aliceFlow = api.start("resets", "alice").body().path("flowId").asText();
+        assertThat(helen.get("/engine-rest/task?processInstanceBusinessKey=" + aliceFlow).json()).as("users' own steps are not the helpdesk's").isEmpty();
+
+        assertThat(helen.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"decision\":{\"value\":\"MAYBE\"}}}").status())
+                .as("a decision that is not one").isEqualTo(400);
+        assertThat(helen.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}").status())
+                .isEqualTo(204);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(journey).variableName("decidedBy").singleResult().getValue())
+                .isEqualTo("helen");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> helen.get("/staff/escalations/" + journey).body().contains("show-temporary-password"));
+        assertThat(dave.get("/staff/escalations/" + journey).body()).as("another administrator").contains("Only the administrator who approved");
+        assertThat(dave.submitForm("/staff/escalations/" + journey).body()).doesNotContain("temporary-password\">");
+        assertThat(new StaffClient(port, "dave", DEMO_PASSWORD).postJson("/staff/api/escalations/" + journey + "/temporary-password", "{}").status())
+                .isEqualTo(403);
+
+        StaffClient.Reply shown = helen.submitForm("/staff/escalations/" + journey);
+        assertThat(shown.status()).isEqualTo(200);
+        Matcher password = TEMPORARY_PASSWORD.matcher(shown.body());
+        assertThat(password.find()).as("the temporary password is shown").isTrue();
+        String temporary = password.group(1);
+        assertThat(helen.postJson("/staff/api/escalations/" + journey + "/temporary-password", "{}").status()).as("once only").isEqualTo(404);
+        assertThat(helen.get("/staff/escalations/" + journey).body()).doesNotContain(temporary).doesNotContain("show-temporary-password");
+
+        try (LDAPConnection cloud = new LDAPConnection("127.0.0.1", CLOUD_PORT)) {
+            cloud.bind("uid=carol,ou=people,dc=cloud,dc=example,dc=org", temporary);
+            assertThat(cloud.getEntry("uid=carol,ou=people,dc=cloud,dc=example,dc=org", "pwdReset").getAttributeValue("pwdReset"))
+                    .as("must change it at the next sign-in").isEqualToIgnoringCase("TRUE");
+        }
+        assertThat(bindsToCloud("carol", DEMO_PASSWORD)).isFalse();
+    }
+
+    @Test
+    void aProcessOwnerReadsCockpitAndTheHistoryButWorksNoTask() {
+        String flowId = api.start("resets", "carol").body().path("flowId").asText();
+        assertThat(olivia.webappLogin("cockpit").status()).isEqualTo(200);
+        assertThat(olivia.webappLogin("tasklist").status()).isIn(401, 403);
+        assertThat(olivia.get("/engine-rest/history/process-instance?processDefinitionKey=passwordReset&processInstanceBusinessKey=" + flowId).json())
+                .hasSize(1);
+        String taskId = olivia.get("/engine-rest/task?processInstanceBusinessKey=" + flowId).json().get(0).path("id").asText();
+        assertThat(olivia.postJson("/engine-rest/task/" + taskId + "/complete", "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}").status())
+                .isEqualTo(403);
+        assertThat(olivia.get("/staff/escalations/x").status()).isEqualTo(403);
+        assertThat(helen.get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + flowId).json()).as("the helpdesk reads no history").isEmpty();
+    }
+
+    @Test
+    void anEscalationNobodyTakesMovesToTheFollowUpGroup() {
+        String flowId = api.start("unlocks", "carol").body().path("flowId").asText();
+        JsonNode task = helen.get("/engine-rest/task?processInstanceBusinessKey=" + flowId).json().get(0);
+        String journey = task.path("processInstanceId").asText();
+        Job timer = management.createJobQuery().processInstanceId(journey).timers().list().stream()
+                .filter(job -> "escalationNotTaken".equals(management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId()))
+                .findFirst().orElseThrow();
+        management.executeJob(timer.getId());
+
+        List<String> groups = new ArrayList<>();
+        for (IdentityLink link : tasks.getIdentityLinksForTask(task.path("id").asText())) {
+            if (link.getGroupId() != null) {
+                groups.add(link.getGroupId());
+            }
+        }
+        assertThat(groups).containsExactly("helpdesk-leads");
+        assertThat(leo.webappLogin("tasklist").status()).isEqualTo(200);
+        assertThat(leo.get("/engine-rest/task?candidateGroup=helpdesk-leads&processInstanceBusinessKey=" + flowId).json()).hasSize(1);
+        assertThat(leo.get("/engine-rest/task/" + task.path("id").asText() + "/form-variables").json().path("followedUpAt").path("value").asText())
+                .isNotBlank();
+    }
+
+    private static boolean bindsToCloud(String user, String password) throws LDAPException {
+        try (LDAPConnection cloud = new LDAPConnection("127.0.0.1", CLOUD_PORT)) {
+            cloud.bind("uid=" + user + ",ou=people,dc=cloud,dc=example,dc=org", password);
+            return true;
+        } catch (LDAPException e) {
+            return false;
+        }
+    }
+}
