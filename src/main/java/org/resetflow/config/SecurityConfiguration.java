@@ -3,6 +3,7 @@ package org.resetflow.config;
 import org.camunda.bpm.engine.IdentityService;
 import org.resetflow.portal.PortalProperties;
 import org.resetflow.staff.CamundaIdentityFilter;
+import org.resetflow.staff.CamundaWebappSession;
 import org.resetflow.staff.StaffAuthentication;
 import org.resetflow.staff.StaffOnlyWebappLogin;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -69,7 +71,8 @@ class SecurityConfiguration {
     }
 
     /**
-     * ResetFlow's own staff surfaces: HTTP Basic with directory credentials, helpdesk groups only. The handover page
+     * ResetFlow's own staff surfaces: the Camunda webapps' sign-in, or HTTP Basic with directory credentials; helpdesk
+ * groups only. The handover page
      * has forms and so CSRF tokens; the JSON API is driven by clients that send the credentials themselves.
      */
     @Bean
@@ -83,6 +86,8 @@ class SecurityConfiguration {
                 .authenticationProvider(staffAuthentication)
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers("/staff/api/**"))
+                // signed in to Tasklist already: no second sign-in
+                .addFilterBefore(new CamundaWebappSession(staffAuthentication), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation besides who and why:
  * the verification methods the user tried in this journey, the account's failed proofs in the throttling window,
- * how many journeys the account started in the last 24 hours, and where to collect the temporary password.
+ * how many journeys the account started in the last 24 hours (this one included), and where to collect the
+ * temporary password.
  */
 @Component("gatherEscalationFactsDelegate")
 class GatherEscalationFactsDelegate implements JavaDelegate {
@@ -48,11 +49,23 @@ class GatherEscalationFactsDelegate implements JavaDelegate {
         execution.setVariable(Vars.METHODS_TRIED, tried.isEmpty() ? "none" : String.join(", ", tried));
         Object accountKey = execution.getVariable(Vars.ACCOUNT_KEY);
         int failures = accountKey == null ? 0 : throttle.recentFailures(accountKey.toString());
-        execution.setVariable(Vars.RECENT_FAILED_PROOFS, failures + " in the last " + throttle.window().toMinutes() + " minutes");
-        long journeys = history.createHistoricProcessInstanceQuery().processDefinitionKeyIn("passwordReset", "accountUnlock")
+        execution.setVariable(Vars.RECENT_FAILED_PROOFS, failures + " in the last " + readable(throttle.window()));
+        // this journey is not in the history yet (same transaction): it counts as one
+        long journeys = 1 + history.createHistoricProcessInstanceQuery().processDefinitionKeyIn("passwordReset", "accountUnlock")
                 .variableValueEquals(Vars.USERNAME, execution.getVariable(Vars.USERNAME))
-                .startedAfter(Date.from(clock.instant().minus(RECENT))).count();
+                .startedAfter(Date.from(clock.instant().minus(RECENT))).list().stream()
+                .filter(instance -> !instance.getId().equals(journey)).count();
         execution.setVariable(Vars.RECENT_JOURNEYS, journeys);
         execution.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + journey);
+    }
+
+    static String readable(Duration window) {
+        if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+            return window.toDays() == 1 ? "24 hours" : window.toDays() + " days";
+        }
+        if (window.toHours() > 0 && window.equals(Duration.ofHours(window.toHours()))) {
+            return window.toHours() == 1 ? "hour" : window.toHours() + " hours";
+        }
+        return window.toMinutes() + " minutes";
     }
 }

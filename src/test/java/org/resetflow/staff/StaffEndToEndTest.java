@@ -42,7 +42,7 @@ class StaffEndToEndTest {
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
     static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
-    static final Pattern TEMPORARY_PASSWORD = Pattern.compile("<code id=\"temporary-password\">([^<]+)</code>");
+    static final Pattern TEMPORARY_PASSWORD = Pattern.compile("<code id=\"temporary-password\"[^>]*>([^<]+)</code>");
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
@@ -188,6 +188,71 @@ class StaffEndToEndTest {
         assertThat(leo.get("/engine-rest/task?candidateGroup=helpdesk-leads&processInstanceBusinessKey=" + flowId).json()).hasSize(1);
         assertThat(leo.get("/engine-rest/task/" + task.path("id").asText() + "/form-variables").json().path("followedUpAt").path("value").asText())
                 .isNotBlank();
+    }
+
+    /**
+     * The helpdesk's own view, in a real browser: helen signs in to Tasklist with her directory password, opens
+     * carol's escalation, sees the facts, approves, follows the form's link to the handover page (no second sign-in)
+     * and is shown the temporary password once.
+     */
+    @Test
+    void inTasklistTheHelpdeskApprovesAndCollectsTheTemporaryPassword() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.resetflow.testing.Browsers.available(), "no Chromium here");
+        String flowId = api.start("resets", "carol").body().path("flowId").asText();
+        JsonNode task = helen.get("/engine-rest/task?processInstanceBusinessKey=" + flowId).json().get(0);
+        String journey = task.path("processInstanceId").asText();
+        String base = "http://127.0.0.1:" + port;
+        org.openqa.selenium.chrome.ChromeDriver browser = org.resetflow.testing.Browsers.start(true, 1280, 1000);
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(base + "/camunda/app/tasklist/default/");
+            wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("input[ng-model='username']")).isEmpty());
+            browser.findElement(org.openqa.selenium.By.cssSelector("input[ng-model='username']")).sendKeys("helen");
+            browser.findElement(org.openqa.selenium.By.cssSelector("input[ng-model='password']")).sendKeys(DEMO_PASSWORD);
+            browser.findElement(org.openqa.selenium.By.cssSelector("form button[type='submit']")).click();
+            wait.until(d -> d.getPageSource().contains("Escalations"));
+
+            browser.get(base + "/camunda/app/tasklist/default/#/?task=" + task.path("id").asText());
+            wait.until(d -> d.getPageSource().contains("Self-service could not help this user"));
+            wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("a[href='/staff/escalations/" + journey + "']")).isEmpty());
+            screenshot(browser, "tasklist-escalation");
+            assertThat(browser.getPageSource()).contains("Verification methods tried in this journey");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("input")).stream().map(input -> input.getDomProperty("value")))
+                    .contains("carol", "none");
+
+            browser.findElement(org.openqa.selenium.By.xpath("//*[normalize-space(text())='Claim']")).click();
+            wait.until(d -> !d.findElements(org.openqa.selenium.By.xpath("//label[contains(., 'Identity confirmed')]")).isEmpty()
+                    && d.findElements(org.openqa.selenium.By.xpath("//*[normalize-space(text())='Claim']")).isEmpty());
+            clickInView(browser, browser.findElement(org.openqa.selenium.By.xpath("//label[contains(., 'Identity confirmed')]")));
+            screenshot(browser, "tasklist-escalation-decision");
+            clickInView(browser, browser.findElement(org.openqa.selenium.By.cssSelector("button[ng-click='complete()']")));
+            await().atMost(Duration.ofSeconds(20)).until(() -> history.createHistoricVariableInstanceQuery().processInstanceId(journey)
+                    .variableName("decidedBy").singleResult() != null);
+
+            browser.get(base + "/staff/escalations/" + journey);
+            wait.until(d -> {
+                d.navigate().refresh();
+                return !d.findElements(org.openqa.selenium.By.id("show-temporary-password")).isEmpty();
+            });
+            browser.findElement(org.openqa.selenium.By.id("show-temporary-password")).click();
+            wait.until(d -> !d.findElements(org.openqa.selenium.By.id("temporary-password")).isEmpty());
+            String temporary = browser.findElement(org.openqa.selenium.By.id("temporary-password")).getText();
+            screenshot(browser, "staff-handover");
+            assertThat(bindsToCloud("carol", temporary)).isTrue();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void clickInView(org.openqa.selenium.chrome.ChromeDriver browser, org.openqa.selenium.WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private static void screenshot(org.openqa.selenium.chrome.ChromeDriver browser, String name) throws java.io.IOException {
+        Path folder = Path.of("target", "screenshots", "staff");
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private static boolean bindsToCloud(String user, String password) throws LDAPException {
