@@ -70,6 +70,15 @@ class NoDemoOutsideTheEmbeddedProfileTest {
     }
 
     @Test
+    void historyCleanUpIsScheduledInItsNightlyWindow(@Autowired org.camunda.bpm.engine.ProcessEngine engine) {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(engine.getHistoryService().findHistoryCleanupJobs()).as("the clean-up job waits for its window").isNotEmpty();
+    }
+
+    @Test
     void theJourneyApiWorksWithoutDemoData() {
         JourneyApi api = new JourneyApi(port);
         JourneyApi.Response started = api.start("resets", "alice");

@@ -1,0 +1,62 @@
+package org.resetflow.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+/** The history of a journey stays as long as its model says (180 days), and history clean-up removes it afterwards. */
+@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-unlock.bpmn", "processes/recovery-registration.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/eligibility.dmn",
+        "forms/answerQuestions.form", "forms/chooseMethod.form", "forms/chooseQuestions.form", "forms/confirmPassword.form", "forms/directoryWriteFailing.form", "forms/enterCode.form", "forms/enterContacts.form", "forms/escalation.form", "forms/setPassword.form"})
+class HistoryCleanupTest extends ProcessTest {
+
+    static final int TIME_TO_LIVE_DAYS = 180;
+
+    @Test
+    void everyModelAndDecisionKeepsItsHistoryFor180Days() {
+        assertThat(repositoryService().createProcessDefinitionQuery().list()).isNotEmpty()
+                .allSatisfy(definition -> assertThat(((ProcessDefinition) definition).getHistoryTimeToLive()).as(definition.getKey())
+                        .isEqualTo(TIME_TO_LIVE_DAYS));
+        assertThat(repositoryService().createDecisionDefinitionQuery().list()).isNotEmpty()
+                .allSatisfy(definition -> assertThat(((DecisionDefinition) definition).getHistoryTimeToLive()).as(definition.getKey())
+                        .isEqualTo(TIME_TO_LIVE_DAYS));
+    }
+
+    @Test
+    void aFinishedJourneysHistoryIsRemovedOnceItsTimeToLiveHasPassed() {
+        doubles.identitySource = "synced";
+        doubles.writebackEnabled = false;
+        ProcessInstance refused = start("passwordReset", "reset", "alice");
+        assertThat(refused).isEnded();
+        HistoricProcessInstance history = historyService().createHistoricProcessInstanceQuery().processInstanceId(refused.getId()).singleResult();
+        assertThat(history.getRemovalTime()).as("removal time set at the end")
+                .isCloseTo(Date.from(history.getEndTime().toInstant().plus(Duration.ofDays(TIME_TO_LIVE_DAYS))), 60_000);
+
+        try {
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(TIME_TO_LIVE_DAYS - 1))));
+            managementService().executeJob(historyService().cleanUpHistoryAsync(true).getId());
+            assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(refused.getId()).count())
+                    .as("kept within its time to live").isEqualTo(1);
+
+            ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(TIME_TO_LIVE_DAYS + 1))));
+            managementService().executeJob(historyService().cleanUpHistoryAsync(true).getId());
+            assertThat(historyService().createHistoricProcessInstanceQuery().processInstanceId(refused.getId()).count()).isZero();
+            assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(refused.getId()).count()).isZero();
+            assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(refused.getId()).count()).isZero();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+}
