@@ -11,7 +11,7 @@ RUN ./mvnw -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app resetflow \
-    && mkdir -p /app/data && chown resetflow /app/data
+    && mkdir -p /app/data /app/logs/audit && chown -R resetflow /app/data /app/logs
 WORKDIR /app
 COPY --from=build /src/target/resetflow-*.jar /app/resetflow.jar
 USER resetflow
