@@ -26,8 +26,8 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
     public static final String MESSAGE = "directoryWriteFailing";
     /** The name of the step that keeps failing, kept on the journey for the helpdesk task and the audit history. */
     public static final String FAILED_WRITE = "failedDirectoryWrite";
-    /** The service tasks that write to a directory. */
-    static final Set<String> DIRECTORY_WRITES = Set.of("writeBackPassword", "setCloudPassword", "unlockAccount",
+    /** The service tasks that write to a directory; the audit counts their incidents as writeback failures. */
+    public static final Set<String> DIRECTORY_WRITES = Set.of("writeBackPassword", "setCloudPassword", "unlockAccount",
             "issueTemporaryPassword", "unlockAfterReview");
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryWriteIncidents.class);

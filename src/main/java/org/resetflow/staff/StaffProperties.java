@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,12 +25,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("resetflow.staff")
 public record StaffProperties(
-        @DefaultValue("helpdesk-admins") @NotBlank String helpdeskGroup,
-        @DefaultValue("helpdesk-leads") @NotBlank String followUpGroup,
-        @DefaultValue("process-owners") @NotBlank String processOwnerGroup,
-        @DefaultValue("resetflow-admins") @NotBlank String administratorGroup,
+        @DefaultValue("helpdesk-admins") @NotBlank @Pattern(regexp = GROUP_ID, message = "must be a Camunda group id") String helpdeskGroup,
+        @DefaultValue("helpdesk-leads") @NotBlank @Pattern(regexp = GROUP_ID, message = "must be a Camunda group id") String followUpGroup,
+        @DefaultValue("process-owners") @NotBlank @Pattern(regexp = GROUP_ID, message = "must be a Camunda group id") String processOwnerGroup,
+        @DefaultValue("resetflow-admins") @NotBlank @Pattern(regexp = GROUP_ID, message = "must be a Camunda group id") String administratorGroup,
         @DefaultValue("4h") @NotNull java.time.Duration escalationFollowUp,
         @DefaultValue @Valid @NotNull Directory directory) {
+
+    /** What Camunda accepts as a group id ({@code generalResourceWhitelistPattern}). */
+    public static final String GROUP_ID = "[a-zA-Z0-9][a-zA-Z0-9._@-]*";
 
     /** Every group that makes a directory user staff. */
     public List<String> staffGroups() {

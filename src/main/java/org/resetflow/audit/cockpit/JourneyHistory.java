@@ -1,0 +1,127 @@
+package org.resetflow.audit.cockpit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.camunda.bpm.cockpit.db.QueryParameters;
+import org.camunda.bpm.cockpit.db.QueryService;
+import org.resetflow.engine.DirectoryWriteIncidents;
+import org.resetflow.journey.JourneyKind;
+
+/**
+ * The audit's reads of the engine history, through Cockpit's query service: the statements of
+ * {@code audit-queries.xml}, each bounded by a window and a page or a limit.
+ */
+final class JourneyHistory {
+
+    static final String MAPPING_FILE = "org/resetflow/audit/cockpit/audit-queries.xml";
+    private static final String STATEMENTS = "org.resetflow.audit.cockpit.";
+
+    static final List<String> PROCESS_KEYS = Arrays.stream(JourneyKind.values()).map(JourneyKind::processKey).toList();
+    static final List<String> DIRECTORY_WRITES = List.copyOf(new TreeSet<>(DirectoryWriteIncidents.DIRECTORY_WRITES));
+    static final String ESCALATION_TASK = "reviewEscalation";
+    /** Journeys whose tried methods one query looks up: far below any database's limit of bound parameters. */
+    static final int METHOD_LOOKUP_CHUNK = 500;
+
+    private final QueryService queries;
+
+    JourneyHistory(QueryService queries) {
+        this.queries = queries;
+    }
+
+    List<JourneyRow> journeys(JourneySearch search, int firstResult, int maxResults) {
+        return queries.executeQuery(STATEMENTS + "selectJourneys", query(searching(search), firstResult, maxResults));
+    }
+
+    long countJourneys(JourneySearch search) {
+        return queries.executeQueryRowCount(STATEMENTS + "countJourneys", query(searching(search), 0, Integer.MAX_VALUE));
+    }
+
+    /** The distinct methods each journey's verification tried, by process instance id. */
+    Map<String, List<String>> methodsTried(List<String> processInstanceIds) {
+        Map<String, List<String>> methods = new LinkedHashMap<>();
+        for (int start = 0; start < processInstanceIds.size(); start += METHOD_LOOKUP_CHUNK) {
+            Map<String, Object> parameter = new HashMap<>();
+            parameter.put("processInstanceIds", processInstanceIds.subList(start, Math.min(start + METHOD_LOOKUP_CHUNK, processInstanceIds.size())));
+            List<JourneyMethod> rows = queries.executeQuery(STATEMENTS + "selectMethodsTried", query(parameter, 0, Integer.MAX_VALUE));
+            rows.forEach(row -> methods.computeIfAbsent(row.processInstanceId(), id -> new ArrayList<>()).add(row.method()));
+        }
+        return methods;
+    }
+
+    List<DailyCount> dailyCounts(Window window) {
+        return queries.executeQuery(STATEMENTS + "selectDailyCounts", query(inWindow(window), 0, Integer.MAX_VALUE));
+    }
+
+    List<DailyMethodCount> dailyMethodsTried(Window window) {
+        return queries.executeQuery(STATEMENTS + "selectDailyMethodsTried", query(inWindow(window), 0, Integer.MAX_VALUE));
+    }
+
+    /**
+     * The median time from start to end of the completed journeys started in the window, or null when there are
+     * none. Portable SQL has no median: count them, then read the one or two durations in the middle.
+     */
+    Long medianMillisToComplete(Window window) {
+        Map<String, Object> parameter = inWindow(window);
+        long completed = queries.executeQueryRowCount(STATEMENTS + "countCompletedJourneys", query(parameter, 0, Integer.MAX_VALUE));
+        if (completed == 0) {
+            return null;
+        }
+        int middle = (int) ((completed - 1) / 2);
+        List<Long> durations = queries.executeQuery(STATEMENTS + "selectCompletedDurations", query(parameter, middle, completed % 2 == 0 ? 2 : 1));
+        return durations.stream().mapToLong(Long::longValue).sum() / durations.size();
+    }
+
+    long countWaitingEscalations() {
+        return queries.executeQueryRowCount(STATEMENTS + "countWaitingEscalations", query(journeyScope(), 0, Integer.MAX_VALUE));
+    }
+
+    List<WaitingEscalation> oldestWaitingEscalations(int limit) {
+        return queries.executeQuery(STATEMENTS + "selectWaitingEscalations", query(journeyScope(), 0, limit));
+    }
+
+    List<WritebackFailureCount> writebackFailureCounts(Window window) {
+        return queries.executeQuery(STATEMENTS + "selectWritebackFailureCounts", query(inWindow(window), 0, Integer.MAX_VALUE));
+    }
+
+    List<WritebackFailure> latestWritebackFailures(Window window, int limit) {
+        return queries.executeQuery(STATEMENTS + "selectWritebackFailures", query(inWindow(window), 0, limit));
+    }
+
+    private static Map<String, Object> journeyScope() {
+        Map<String, Object> parameter = new HashMap<>();
+        parameter.put("processKeys", PROCESS_KEYS);
+        parameter.put("directoryWrites", DIRECTORY_WRITES);
+        parameter.put("escalationTask", ESCALATION_TASK);
+        return parameter;
+    }
+
+    private static Map<String, Object> inWindow(Window window) {
+        Map<String, Object> parameter = journeyScope();
+        parameter.put("from", Date.from(window.from()));
+        return parameter;
+    }
+
+    private static Map<String, Object> searching(JourneySearch search) {
+        Map<String, Object> parameter = inWindow(search.window());
+        parameter.put("search", search.usernamePattern());
+        parameter.put("exact", search.search());
+        parameter.put("outcome", search.outcome());
+        parameter.put("journey", search.journey());
+        parameter.put("method", search.method());
+        return parameter;
+    }
+
+    private static QueryParameters query(Map<String, Object> parameter, int firstResult, int maxResults) {
+        QueryParameters query = new QueryParameters();
+        query.setParameter(parameter);
+        query.setFirstResult(firstResult);
+        query.setMaxResults(maxResults);
+        return query;
+    }
+}
