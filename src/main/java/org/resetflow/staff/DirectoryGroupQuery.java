@@ -19,7 +19,7 @@ class DirectoryGroupQuery extends GroupQueryImpl {
 
     @Override
     public long executeCount(CommandContext commandContext) {
-        return provider(commandContext).groups(this, null).size();
+        return provider(commandContext).matchingGroups(this).size();
     }
 
     @Override

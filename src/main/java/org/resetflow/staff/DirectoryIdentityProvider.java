@@ -70,6 +70,11 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
     }
 
     List<User> users(DirectoryUserQuery query, Page page) {
+        return page(matchingUsers(query), query.getFirstResult(), query.getMaxResults(), page).stream().map(DirectoryIdentityProvider::user).toList();
+    }
+
+    /** Every user the query matches, in its order, before paging. */
+    List<StaffDirectory.Person> matchingUsers(DirectoryUserQuery query) {
         if (query.getTenantId() != null || query.potentialStarterDefinition() != null) {
             return List.of();
         }
@@ -83,7 +88,7 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         } else {
             candidates = directory.people(null);
         }
-        List<StaffDirectory.Person> matching = candidates.stream()
+        return candidates.stream()
                 .filter(p -> query.getId() == null || query.getId().equals(p.id()))
                 .filter(p -> query.getIds() == null || List.of(query.getIds()).contains(p.id()))
                 .filter(p -> equal(query.getFirstName(), p.firstName()) && like(query.getFirstNameLike(), p.firstName()))
@@ -92,7 +97,6 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
                 .filter(p -> readable(Resources.USER, p.id()))
                 .sorted(order(query.getOrderingProperties(), this::personProperty))
                 .toList();
-        return page(matching, page).stream().map(DirectoryIdentityProvider::user).toList();
     }
 
     // --- groups
@@ -113,6 +117,11 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
     }
 
     List<Group> groups(DirectoryGroupQuery query, Page page) {
+        return page(matchingGroups(query), query.getFirstResult(), query.getMaxResults(), page).stream().map(DirectoryIdentityProvider::group).toList();
+    }
+
+    /** Every group the query matches, in its order, before paging. */
+    List<StaffDirectory.Team> matchingGroups(DirectoryGroupQuery query) {
         if (query.getTenantId() != null || query.potentialStarterDefinition() != null
                 || (query.getType() != null && !GROUP_TYPE.equals(query.getType()))) {
             return List.of();
@@ -125,14 +134,13 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         } else {
             candidates = directory.teams(null);
         }
-        List<StaffDirectory.Team> matching = candidates.stream()
+        return candidates.stream()
                 .filter(t -> query.getId() == null || query.getId().equals(t.id()))
                 .filter(t -> query.getIds() == null || List.of(query.getIds()).contains(t.id()))
                 .filter(t -> equal(query.getName(), t.name()) && like(query.getNameLike(), t.name()))
                 .filter(t -> readable(Resources.GROUP, t.id()))
                 .sorted(order(query.getOrderingProperties(), this::teamProperty))
                 .toList();
-        return page(matching, page).stream().map(DirectoryIdentityProvider::group).toList();
     }
 
     // --- tenants: none
@@ -203,12 +211,12 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         return comparator == null ? byId : comparator.thenComparing(byId);
     }
 
-    private static <T> List<T> page(List<T> all, Page page) {
-        if (page == null) {
-            return all;
-        }
-        int from = Math.min(Math.max(page.getFirstResult(), 0), all.size());
-        int to = (int) Math.min((long) from + Math.max(page.getMaxResults(), 0), all.size());
+    /** The page Camunda asks for: {@code listPage} sets it on the query itself; an explicit {@link Page} wins. */
+    private static <T> List<T> page(List<T> all, int firstResult, int maxResults, Page page) {
+        int first = page != null ? page.getFirstResult() : firstResult;
+        int max = page != null ? page.getMaxResults() : maxResults;
+        int from = Math.min(Math.max(first, 0), all.size());
+        int to = (int) Math.min((long) from + Math.max(max, 0), all.size());
         return new ArrayList<>(all.subList(from, to));
     }
 

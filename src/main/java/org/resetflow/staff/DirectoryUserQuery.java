@@ -19,7 +19,7 @@ class DirectoryUserQuery extends UserQueryImpl {
 
     @Override
     public long executeCount(CommandContext commandContext) {
-        return provider(commandContext).users(this, null).size();
+        return provider(commandContext).matchingUsers(this).size();
     }
 
     @Override

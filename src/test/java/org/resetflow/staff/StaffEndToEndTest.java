@@ -153,6 +153,31 @@ class StaffEndToEndTest {
     }
 
     @Test
+    void theEngineSeesDirectoryUsersAndGroupsAsTheAdminWebappAsksForThem() {
+        StaffClient demo = new StaffClient(port, "demo", "demo");
+        JsonNode page = demo.get("/engine-rest/user?sortBy=userId&sortOrder=desc&firstResult=1&maxResults=3").json();
+        List<String> ids = new ArrayList<>();
+        page.forEach(user -> ids.add(user.path("id").asText()));
+        List<String> all = new ArrayList<>();
+        demo.get("/engine-rest/user?sortBy=userId&sortOrder=desc").json().forEach(user -> all.add(user.path("id").asText()));
+        assertThat(all).contains("alice", "demo", "helen", "olivia").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(ids).containsExactlyElementsOf(all.subList(1, 4));
+        assertThat(demo.get("/engine-rest/user/count").json().path("count").asInt()).isEqualTo(all.size());
+        assertThat(demo.get("/engine-rest/user?firstNameLike=%25LIV%25").json()).singleElement()
+                .satisfies(user -> assertThat(user.path("lastName").asText()).isEqualTo("Okafor"));
+        List<String> owners = new ArrayList<>();
+        demo.get("/engine-rest/user?memberOfGroup=process-owners").json().forEach(user -> owners.add(user.path("id").asText()));
+        assertThat(owners).containsExactlyInAnyOrder("demo", "olivia");
+        List<String> helensGroups = new ArrayList<>();
+        demo.get("/engine-rest/group?member=helen").json().forEach(group -> helensGroups.add(group.path("id").asText()));
+        assertThat(helensGroups).containsExactly("helpdesk-admins");
+        assertThat(demo.get("/engine-rest/user/helen/profile").json().path("email").asText()).isEqualTo("helen@example.org");
+        assertThat(demo.get("/engine-rest/user/nobody/profile").status()).isEqualTo(404);
+        assertThat(demo.postJson("/engine-rest/user/create", "{\"profile\":{\"id\":\"mallory\"},\"credentials\":{\"password\":\"x\"}}").status())
+                .as("the directory is read-only").isEqualTo(403);
+    }
+
+    @Test
     void aProcessOwnerReadsCockpitAndTheHistoryButWorksNoTask() {
         String flowId = api.start("resets", "carol").body().path("flowId").asText();
         assertThat(olivia.webappLogin("cockpit").status()).isEqualTo(200);

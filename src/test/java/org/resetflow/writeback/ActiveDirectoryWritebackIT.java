@@ -149,7 +149,9 @@ class ActiveDirectoryWritebackIT {
 
     @Test
     void aLockedOutAccountIsUnlockedByTheUnlockJourney() throws Exception {
-        adminModify("erin", new Modification(ModificationType.REPLACE, "lockoutTime", "134401133868175330"));
+        // now, as a Windows FILETIME (100 ns since 1601): the domain's lock-out lasts 30 minutes from then
+        long now = (System.currentTimeMillis() + 11_644_473_600_000L) * 10_000L;
+        adminModify("erin", new Modification(ModificationType.REPLACE, "lockoutTime", Long.toString(now)));
         assertThat(canBind("erin", DEMO_PASSWORD)).as("locked at first").isFalse();
 
         JourneyApi.Flow flow = api.flow("unlocks", api.start("unlocks", "erin"));
