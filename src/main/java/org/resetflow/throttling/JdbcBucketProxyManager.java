@@ -16,11 +16,19 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Bucket4j buckets in {@code rf_rate_limit_bucket}, locked with SELECT ... FOR UPDATE, in portable SQL that
  * H2 and PostgreSQL both run. Bucket4j ships PostgreSQL and MySQL managers but none for H2, and the same code
  * on both databases keeps the embedded demo honest about what production does.
+ * <p>
+ * Inside a running transaction (a delegate in an engine command) the bucket is read and written on that
+ * transaction's own connection, within a savepoint: taking a second connection while holding one starves the pool
+ * under load (every busy thread holds one and waits for another) and stalls every journey until the pool's
+ * timeout. The bucket's row then stays locked until the engine commits, and a rolled-back command gives its token
+ * back. Outside a transaction (the API's per-client limits) it is a short transaction of its own.
  */
 class JdbcBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager<String> {
 
@@ -35,8 +43,11 @@ class JdbcBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager<St
 
     @Override
     protected SelectForUpdateBasedTransaction allocateTransaction(String key, Optional<Long> requestTimeoutNanos) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return new Transaction(key, DataSourceUtils.getConnection(dataSource), true);
+        }
         try {
-            return new Transaction(key, dataSource.getConnection());
+            return new Transaction(key, dataSource.getConnection(), false);
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("No database connection for rate limiting", e);
         }
@@ -72,15 +83,23 @@ class JdbcBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager<St
 
         private final String key;
         private final Connection connection;
+        /** On the surrounding transaction's connection: a savepoint instead of a transaction of its own. */
+        private final boolean participating;
+        private Savepoint begun;
 
-        private Transaction(String key, Connection connection) {
+        private Transaction(String key, Connection connection, boolean participating) {
             this.key = key;
             this.connection = connection;
+            this.participating = participating;
         }
 
         @Override
         public void begin(Optional<Long> requestTimeoutNanos) {
-            run(() -> connection.setAutoCommit(false));
+            if (participating) {
+                run(() -> begun = connection.setSavepoint());
+            } else {
+                run(() -> connection.setAutoCommit(false));
+            }
         }
 
         @Override
@@ -140,17 +159,29 @@ class JdbcBucketProxyManager extends AbstractSelectForUpdateBasedProxyManager<St
 
         @Override
         public void commit(Optional<Long> requestTimeoutNanos) {
-            run(connection::commit);
+            if (participating) {
+                run(() -> connection.releaseSavepoint(begun));
+            } else {
+                run(connection::commit);
+            }
         }
 
         @Override
         public void rollback() {
-            run(connection::rollback);
+            if (participating) {
+                run(() -> connection.rollback(begun));
+            } else {
+                run(connection::rollback);
+            }
         }
 
         @Override
         public void release() {
-            run(connection::close);
+            if (participating) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+            } else {
+                run(connection::close);
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.resetflow.throttling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
@@ -184,5 +186,33 @@ class RateLimitsTest {
         }
         assertThat(granted).isEqualTo(10);
         assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM rf_rate_limit_bucket").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void insideATransactionACodeIsTakenOnThatTransactionsConnectionSoABusyPoolCannotStarve() {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(250);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            RateLimits pooled = new RateLimits(pool, DEFAULTS);
+
+            Boolean granted = TestDatabases.transactions(pool).execute(status -> pooled.tryIssueCode("jane.doe", "jane@example.org"));
+
+            assertThat(granted).isTrue();
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionGivesItsCodeBack() {
+        TestDatabases.transactions(dataSource).executeWithoutResult(status -> {
+            assertThat(limits.tryIssueCode("jane.doe", null)).isTrue();
+            status.setRollbackOnly();
+        });
+
+        for (int i = 1; i <= 10; i++) {
+            assertThat(limits.tryIssueCode("jane.doe", null)).as("code %d", i).isTrue();
+        }
+        assertThat(limits.tryIssueCode("jane.doe", null)).isFalse();
     }
 }
