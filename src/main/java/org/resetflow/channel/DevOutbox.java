@@ -2,11 +2,16 @@ package org.resetflow.channel;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -21,10 +26,13 @@ import org.springframework.stereotype.Component;
 public class DevOutbox implements MessageSender {
 
     private static final Logger log = LoggerFactory.getLogger(DevOutbox.class);
-    private static final int CAPACITY = 10_000;
+    static final int CAPACITY = 10_000;
+    private static final Pattern WHITESPACE_OR_PLUS = Pattern.compile("[\\s+]");
 
     private final Clock clock;
-    private final List<Entry> entries = new ArrayList<>();
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    /** The same entries by recipient, so that reading one recipient's messages does not scan the whole outbox. */
+    private final Map<String, Deque<Entry>> byRecipient = new HashMap<>();
 
     public DevOutbox(Clock clock) {
         this.clock = clock;
@@ -41,22 +49,29 @@ public class DevOutbox implements MessageSender {
     @Override
     public synchronized void send(OutgoingMessage message) {
         if (entries.size() >= CAPACITY) {
-            entries.remove(0);
+            Entry oldest = entries.removeFirst();
+            Deque<Entry> recipient = byRecipient.get(comparable(oldest.to()));
+            recipient.removeFirst();
+            if (recipient.isEmpty()) {
+                byRecipient.remove(comparable(oldest.to()));
+            }
         }
-        entries.add(new Entry(message.channel(), message.to(), message.subject(), message.body(), message.code(), clock.instant()));
+        Entry entry = new Entry(message.channel(), message.to(), message.subject(), message.body(), message.code(), clock.instant());
+        entries.addLast(entry);
+        byRecipient.computeIfAbsent(comparable(entry.to()), to -> new ArrayDeque<>()).addLast(entry);
         log.info("Development outbox: {} message to {} recorded (GET /dev/outbox?to=...)", message.channel(), message.to());
     }
 
     /** Messages to this recipient (email compared case-insensitively), oldest first. */
     public synchronized List<Entry> to(String recipient) {
-        String wanted = recipient == null ? null : comparable(recipient);
-        return new ArrayList<>(entries.stream()
-                .filter(entry -> wanted == null || comparable(entry.to()).equals(wanted))
-                .toList());
+        if (recipient == null) {
+            return new ArrayList<>(entries);
+        }
+        return new ArrayList<>(byRecipient.getOrDefault(comparable(recipient), new ArrayDeque<>()));
     }
 
     /** A '+' in an unencoded query string arrives as a space: compare numbers without either. */
     private static String comparable(String address) {
-        return address.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s+]", "");
+        return WHITESPACE_OR_PLUS.matcher(address.trim().toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }
