@@ -17,6 +17,7 @@ import javax.naming.directory.ModificationItem;
 import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.ContextMapper;
+import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
@@ -29,12 +30,18 @@ final class LdapCloudDirectory implements CloudDirectory {
     private static final String TRUE = "TRUE";
 
     private final LdapTemplate ldap;
+    private final ContextSource userBinds;
     private final DirectoryProperties.Cloud settings;
     private final String userSearchBase;
     private final String groupSearchBase;
 
-    LdapCloudDirectory(LdapTemplate ldap, DirectoryProperties.Cloud settings) {
+    /**
+     * @param ldap      the service account's operations, over pooled connections
+     * @param userBinds unpooled connections, so that a user's bind never stays on a connection the service account reuses
+     */
+    LdapCloudDirectory(LdapTemplate ldap, ContextSource userBinds, DirectoryProperties.Cloud settings) {
         this.ldap = ldap;
+        this.userBinds = userBinds;
         this.settings = settings;
         this.userSearchBase = below(settings.baseDn(), settings.userSearchBase());
         this.groupSearchBase = below(settings.baseDn(), settings.groupSearchBase());
@@ -65,7 +72,7 @@ final class LdapCloudDirectory implements CloudDirectory {
             return false; // an empty password would be an unauthenticated bind, which many directories accept
         }
         try {
-            DirContext context = ldap.getContextSource().getContext(account.dn(), password);
+            DirContext context = userBinds.getContext(account.dn(), password);
             LdapUtils.closeContext(context);
             return true;
         } catch (AuthenticationException e) {

@@ -116,7 +116,7 @@ class ActiveDirectoryTest {
     private ActiveDirectory adapter(String url, String trustStore) {
         return new ActiveDirectory(new DirectoryProperties.OnPremises(DirectoryProperties.WritebackMode.ACTIVE_DIRECTORY, url, BASE,
                 SERVICE, SERVICE_PASSWORD, "CN=Users", null, Duration.ofSeconds(5), trustStore, null, false, true,
-                List.of("Domain Admins", "Backup Operators")));
+                List.of("Domain Admins", "Backup Operators"), null));
     }
 
     @Test
