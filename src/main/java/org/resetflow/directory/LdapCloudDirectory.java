@@ -67,6 +67,20 @@ final class LdapCloudDirectory implements CloudDirectory {
     }
 
     @Override
+    public Set<String> groupsOf(Account account) {
+        try {
+            List<String> names = ldap.search(query()
+                    .base(groupSearchBase)
+                    .attributes("cn")
+                    .filter("(&(objectClass=groupOfNames)(member=" + LdapEncoder.filterEncode(account.dn()) + "))"),
+                    (ContextMapper<String>) group -> ((DirContextOperations) group).getStringAttribute("cn"));
+            return new TreeSet<>(names.stream().filter(Objects::nonNull).toList());
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not read the groups of " + account.username(), e);
+        }
+    }
+
+    @Override
     public boolean authenticate(Account account, String password) {
         if (password == null || password.isEmpty()) {
             return false; // an empty password would be an unauthenticated bind, which many directories accept
@@ -138,29 +152,18 @@ final class LdapCloudDirectory implements CloudDirectory {
     }
 
     private Account toAccount(DirContextOperations entry, String username) {
-        String dn = entry.getNameInNamespace();
         String uid = entry.getStringAttribute("uid");
         String displayName = entry.getStringAttribute("displayName");
         return new Account(
                 uid == null ? username : uid,
-                dn,
+                entry.getNameInNamespace(),
                 displayName == null ? entry.getStringAttribute("cn") : displayName,
                 entry.getStringAttribute("givenName"),
                 entry.getStringAttribute("sn"),
                 entry.getStringAttribute("mail"),
                 IdentitySource.fromDirectoryValue(entry.getStringAttribute(settings.identitySourceAttribute())),
-                groupsOf(dn),
                 entry.getStringAttribute(settings.officePhoneAttribute()),
                 entry.attributeExists(settings.lockoutAttribute()));
-    }
-
-    private Set<String> groupsOf(String dn) {
-        List<String> names = ldap.search(query()
-                .base(groupSearchBase)
-                .attributes("cn")
-                .filter("(&(objectClass=groupOfNames)(member=" + LdapEncoder.filterEncode(dn) + "))"),
-                (ContextMapper<String>) group -> ((DirContextOperations) group).getStringAttribute("cn"));
-        return new TreeSet<>(names.stream().filter(Objects::nonNull).toList());
     }
 
     private static boolean isPlausibleUsername(String username) {
