@@ -1,12 +1,16 @@
 package org.resetflow.directory;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** The primary directory where accounts live. Implementations throw {@link DirectoryUnavailableException} for technical failures. */
 public interface CloudDirectory {
 
     /** Finds an account by its login name (uid, or the user principal name / mail). */
     Optional<Account> findAccount(String username);
+
+    /** The names of the groups the account is a direct member of. */
+    Set<String> groupsOf(Account account);
 
     /** True when a simple bind as the account with this password succeeds. */
     boolean authenticate(Account account, String password);

@@ -6,13 +6,16 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
 
 /**
  * The cloud and the on-premises directory, each over its own connection settings. Defining the context sources
  * and templates here makes Spring Boot's single-directory LDAP auto-configuration back off; its health indicator
- * still reports both templates.
+ * still reports both templates. Each directory has two context sources: {@code *ContextSource} opens new, unpooled
+ * connections (for the pool, and for binds that check a user's password); {@code *ConnectionPool} keeps the service
+ * account's connections open, and the templates work through it.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectoryConfiguration {
@@ -35,19 +38,32 @@ class DirectoryConfiguration {
     }
 
     @Bean
-    LdapTemplate cloudLdapTemplate(@Qualifier("cloudContextSource") LdapContextSource contextSource) {
-        return LdapConnections.template(contextSource);
+    ContextSource cloudConnectionPool(@Qualifier("cloudContextSource") LdapContextSource connections, DirectoryProperties properties) {
+        return LdapConnections.serviceAccount(connections, properties.cloud().pool());
     }
 
     @Bean
     @ConditionalOnProperty(name = MODE, havingValue = "ldap", matchIfMissing = true)
-    LdapTemplate onPremisesLdapTemplate(@Qualifier("onPremisesContextSource") LdapContextSource contextSource) {
-        return LdapConnections.template(contextSource);
+    ContextSource onPremisesConnectionPool(@Qualifier("onPremisesContextSource") LdapContextSource connections,
+                                           DirectoryProperties properties) {
+        return LdapConnections.serviceAccount(connections, properties.onPremises().pool());
     }
 
     @Bean
-    CloudDirectory cloudDirectory(@Qualifier("cloudLdapTemplate") LdapTemplate ldap, DirectoryProperties properties) {
-        return new LdapCloudDirectory(ldap, properties.cloud());
+    LdapTemplate cloudLdapTemplate(@Qualifier("cloudConnectionPool") ContextSource connectionPool) {
+        return LdapConnections.template(connectionPool);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "ldap", matchIfMissing = true)
+    LdapTemplate onPremisesLdapTemplate(@Qualifier("onPremisesConnectionPool") ContextSource connectionPool) {
+        return LdapConnections.template(connectionPool);
+    }
+
+    @Bean
+    CloudDirectory cloudDirectory(@Qualifier("cloudLdapTemplate") LdapTemplate ldap,
+                                  @Qualifier("cloudContextSource") LdapContextSource userBinds, DirectoryProperties properties) {
+        return new LdapCloudDirectory(ldap, userBinds, properties.cloud());
     }
 
     @Bean

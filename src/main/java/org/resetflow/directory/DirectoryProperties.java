@@ -1,6 +1,7 @@
 package org.resetflow.directory;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
      * @param mustChangeAttribute     attribute set to TRUE when the password must be changed at next sign-in
      * @param officePhoneAttribute    attribute with the office phone, maintained by administrators
      * @param timeout                 connect and read timeout
+     * @param pool                    the service account's pooled connections
      */
     public record Cloud(
             @DefaultValue("ldap://127.0.0.1:1389") @NotBlank String url,
@@ -40,7 +42,8 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
             @DefaultValue("pwdAccountLockedTime") @NotBlank String lockoutAttribute,
             @DefaultValue("pwdReset") @NotBlank String mustChangeAttribute,
             @DefaultValue("telephoneNumber") @NotBlank String officePhoneAttribute,
-            @DefaultValue("5s") Duration timeout) {
+            @DefaultValue("5s") Duration timeout,
+            @DefaultValue @Valid @NotNull Pool pool) {
 
         @Override
         public String toString() {
@@ -66,6 +69,8 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
      *                       that connects through a proxy on another address turns it off)
      * @param protectedGroups members of these groups are never reset through writeback but go to the helpdesk, like
      *                       Active Directory accounts with {@code adminCount=1}
+     * @param pool           the service account's pooled connections in {@code ldap} mode ({@code active-directory} mode
+     *                       keeps its own small pool)
      */
     public record OnPremises(
             @DefaultValue("ldap") @NotNull WritebackMode mode,
@@ -81,7 +86,8 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
             @DefaultValue("false") boolean startTls,
             @DefaultValue("true") boolean verifyHostname,
             @DefaultValue({"Domain Admins", "Enterprise Admins", "Schema Admins", "Administrators", "Account Operators",
-                    "Backup Operators", "Server Operators", "Print Operators"}) java.util.List<String> protectedGroups) {
+                    "Backup Operators", "Server Operators", "Print Operators"}) java.util.List<String> protectedGroups,
+            @DefaultValue @Valid @NotNull Pool pool) {
 
         public OnPremises {
             if (matchAttribute == null || matchAttribute.isBlank()) {
@@ -97,6 +103,46 @@ public record DirectoryProperties(@DefaultValue @Valid @NotNull Cloud cloud, @De
         @Override
         public String toString() {
             return "OnPremises[mode=" + mode + ", url=" + url + ", baseDn=" + baseDn + ", bindDn=" + bindDn + ", bindPassword=******]";
+        }
+    }
+
+    /**
+     * The service account's connections to a directory, kept open between operations instead of a connection and a bind
+     * for each. A bind that checks a user's own password never uses them: it opens, binds and closes a connection of
+     * its own, so a user's identity never stays on a pooled connection.
+     *
+     * @param enabled          keep connections open between operations (false: connect and bind for every operation)
+     * @param maxActive        most connections open at once, reads and writes together
+     * @param maxIdle          most unused connections kept open
+     * @param maxWait          how long an operation waits for a connection while max-active are in use; then the
+     *                         directory counts as unavailable
+     * @param testOnBorrow     read the root DSE on a connection before each use, so that one the directory closed (a
+     *                         restart, an idle time-out) is replaced rather than failing the operation
+     * @param testWhileIdle    read the root DSE on unused connections every eviction-interval
+     * @param evictionInterval how often unused connections are tested and those unused longer than max-idle-time closed
+     * @param maxIdleTime      an unused connection is closed after this long, before a firewall or the directory's own
+     *                         idle time-out drops it unnoticed
+     */
+    public record Pool(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("8") @Min(1) int maxActive,
+            @DefaultValue("8") @Min(0) int maxIdle,
+            @DefaultValue("5s") @NotNull Duration maxWait,
+            @DefaultValue("true") boolean testOnBorrow,
+            @DefaultValue("true") boolean testWhileIdle,
+            @DefaultValue("1m") @NotNull Duration evictionInterval,
+            @DefaultValue("10m") @NotNull Duration maxIdleTime) {
+
+        public Pool {
+            requirePositive("max-wait", maxWait);
+            requirePositive("eviction-interval", evictionInterval);
+            requirePositive("max-idle-time", maxIdleTime);
+        }
+
+        private static void requirePositive(String setting, Duration value) {
+            if (value != null && (value.isNegative() || value.isZero())) {
+                throw new IllegalArgumentException("pool." + setting + " must be longer than zero, not " + value);
+            }
         }
     }
 

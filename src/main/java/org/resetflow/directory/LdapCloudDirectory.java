@@ -17,6 +17,7 @@ import javax.naming.directory.ModificationItem;
 import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.ContextMapper;
+import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
@@ -29,12 +30,18 @@ final class LdapCloudDirectory implements CloudDirectory {
     private static final String TRUE = "TRUE";
 
     private final LdapTemplate ldap;
+    private final ContextSource userBinds;
     private final DirectoryProperties.Cloud settings;
     private final String userSearchBase;
     private final String groupSearchBase;
 
-    LdapCloudDirectory(LdapTemplate ldap, DirectoryProperties.Cloud settings) {
+    /**
+     * @param ldap      the service account's operations, over pooled connections
+     * @param userBinds unpooled connections, so that a user's bind never stays on a connection the service account reuses
+     */
+    LdapCloudDirectory(LdapTemplate ldap, ContextSource userBinds, DirectoryProperties.Cloud settings) {
         this.ldap = ldap;
+        this.userBinds = userBinds;
         this.settings = settings;
         this.userSearchBase = below(settings.baseDn(), settings.userSearchBase());
         this.groupSearchBase = below(settings.baseDn(), settings.groupSearchBase());
@@ -60,12 +67,26 @@ final class LdapCloudDirectory implements CloudDirectory {
     }
 
     @Override
+    public Set<String> groupsOf(Account account) {
+        try {
+            List<String> names = ldap.search(query()
+                    .base(groupSearchBase)
+                    .attributes("cn")
+                    .filter("(&(objectClass=groupOfNames)(member=" + LdapEncoder.filterEncode(account.dn()) + "))"),
+                    (ContextMapper<String>) group -> ((DirContextOperations) group).getStringAttribute("cn"));
+            return new TreeSet<>(names.stream().filter(Objects::nonNull).toList());
+        } catch (NamingException e) {
+            throw unavailable("The cloud directory could not read the groups of " + account.username(), e);
+        }
+    }
+
+    @Override
     public boolean authenticate(Account account, String password) {
         if (password == null || password.isEmpty()) {
             return false; // an empty password would be an unauthenticated bind, which many directories accept
         }
         try {
-            DirContext context = ldap.getContextSource().getContext(account.dn(), password);
+            DirContext context = userBinds.getContext(account.dn(), password);
             LdapUtils.closeContext(context);
             return true;
         } catch (AuthenticationException e) {
@@ -131,29 +152,18 @@ final class LdapCloudDirectory implements CloudDirectory {
     }
 
     private Account toAccount(DirContextOperations entry, String username) {
-        String dn = entry.getNameInNamespace();
         String uid = entry.getStringAttribute("uid");
         String displayName = entry.getStringAttribute("displayName");
         return new Account(
                 uid == null ? username : uid,
-                dn,
+                entry.getNameInNamespace(),
                 displayName == null ? entry.getStringAttribute("cn") : displayName,
                 entry.getStringAttribute("givenName"),
                 entry.getStringAttribute("sn"),
                 entry.getStringAttribute("mail"),
                 IdentitySource.fromDirectoryValue(entry.getStringAttribute(settings.identitySourceAttribute())),
-                groupsOf(dn),
                 entry.getStringAttribute(settings.officePhoneAttribute()),
                 entry.attributeExists(settings.lockoutAttribute()));
-    }
-
-    private Set<String> groupsOf(String dn) {
-        List<String> names = ldap.search(query()
-                .base(groupSearchBase)
-                .attributes("cn")
-                .filter("(&(objectClass=groupOfNames)(member=" + LdapEncoder.filterEncode(dn) + "))"),
-                (ContextMapper<String>) group -> ((DirContextOperations) group).getStringAttribute("cn"));
-        return new TreeSet<>(names.stream().filter(Objects::nonNull).toList());
     }
 
     private static boolean isPlausibleUsername(String username) {

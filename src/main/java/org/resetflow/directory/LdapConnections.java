@@ -7,21 +7,23 @@ import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
 import javax.naming.ldap.LdapContext;
 import org.springframework.ldap.NamingException;
+import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
 
-/** How ResetFlow reaches an LDAP directory: a service account, short timeouts, no JNDI pooling. */
+/** How ResetFlow reaches an LDAP directory: a service account over pooled connections, short timeouts, no JNDI pooling. */
 final class LdapConnections {
 
     private LdapConnections() {
     }
 
+    /** New, unpooled connections: those the pool keeps, and one for each bind that checks a user's password. */
     static LdapContextSource contextSource(String url, String bindDn, String bindPassword, Duration timeout) {
         var source = new LdapContextSource();
         source.setUrl(url);
         source.setUserDn(bindDn == null ? "" : bindDn);
         source.setPassword(bindPassword == null ? "" : bindPassword);
-        // JNDI's own pool keeps broken connections after a directory restart; a bind per operation is cheap at SSPR volumes.
+        // JNDI's own pool keeps broken connections after a directory restart, and would keep users' binds too.
         source.setPooled(false);
         String millis = Long.toString(timeout.toMillis());
         source.setBaseEnvironmentProperties(Map.of(
@@ -31,7 +33,12 @@ final class LdapConnections {
         return source;
     }
 
-    static LdapTemplate template(LdapContextSource contextSource) {
+    /** The service account's connections for searches and writes: pooled, unless the pool is disabled. */
+    static ContextSource serviceAccount(LdapContextSource connections, DirectoryProperties.Pool pool) {
+        return pool.enabled() ? new ConnectionPool(connections, pool) : connections;
+    }
+
+    static LdapTemplate template(ContextSource contextSource) {
         var template = new LdapTemplate(contextSource);
         // A search limited to two results tells one match from an ambiguous one; the limit is not an error.
         template.setIgnoreSizeLimitExceededException(true);

@@ -1,8 +1,10 @@
 package org.resetflow.eligibility;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.IdentitySource;
@@ -43,6 +45,7 @@ public class AccountProfiles {
             return decoy(typedUsername);
         }
         Account account = found.get();
+        Set<String> groups = cloud.groupsOf(account);
         List<Method> registered = recoveryMethods.registered(account).keySet().stream()
                 .filter(policy.methods()::contains)
                 .toList();
@@ -51,8 +54,12 @@ public class AccountProfiles {
         // Only an account whose password would be written back can be protected on-premises.
         boolean protectedAccount = account.identitySource().isOnPremises() && policy.writebackEnabled() && onPremises.isProtected(account);
         return new AccountProfile(account.username(), accountKey, true,
-                account.identitySource(), account.isMemberOfAny(policy.administratorGroups()),
-                account.isMemberOfAny(policy.scopeGroups()), registered, reconfirmationDue, protectedAccount);
+                account.identitySource(), isMemberOfAny(groups, policy.administratorGroups()),
+                isMemberOfAny(groups, policy.scopeGroups()), registered, reconfirmationDue, protectedAccount);
+    }
+
+    private static boolean isMemberOfAny(Set<String> groups, Collection<String> groupNames) {
+        return groupNames.stream().anyMatch(name -> groups.stream().anyMatch(group -> group.equalsIgnoreCase(name)));
     }
 
     /** A stand-in for a username that does not exist, or for an account whose real outcome must stay hidden. */

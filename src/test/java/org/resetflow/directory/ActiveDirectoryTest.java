@@ -25,7 +25,6 @@ import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +44,7 @@ class ActiveDirectoryTest {
     static final String SERVICE = "CN=resetflow,CN=Users," + BASE;
     static final String SERVICE_PASSWORD = "service-secret";
     static final Account BOB = new Account("bob", "uid=bob,ou=people,dc=cloud,dc=example,dc=org", "Bob Tester", "Bob", "Tester",
-            "bob@example.org", IdentitySource.SYNCED, Set.of(), null, false);
+            "bob@example.org", IdentitySource.SYNCED, null, false);
 
     @TempDir
     Path folder;
@@ -116,7 +115,7 @@ class ActiveDirectoryTest {
     private ActiveDirectory adapter(String url, String trustStore) {
         return new ActiveDirectory(new DirectoryProperties.OnPremises(DirectoryProperties.WritebackMode.ACTIVE_DIRECTORY, url, BASE,
                 SERVICE, SERVICE_PASSWORD, "CN=Users", null, Duration.ofSeconds(5), trustStore, null, false, true,
-                List.of("Domain Admins", "Backup Operators")));
+                List.of("Domain Admins", "Backup Operators"), null));
     }
 
     @Test
@@ -168,7 +167,7 @@ class ActiveDirectoryTest {
 
     @Test
     void aFineGrainedPasswordPolicyOfTheAccountWinsOverTheDomainsAndAnUnreadableOneGivesNoReason() {
-        Account sue = new Account("sue", "uid=sue", "Sue", "Sue", "Tester", null, IdentitySource.SYNCED, Set.of(), null, false);
+        Account sue = new Account("sue", "uid=sue", "Sue", "Sue", "Tester", null, IdentitySource.SYNCED, null, false);
         refuseNextModify.set(windowsRefusal());
         assertThatThrownBy(() -> directory.setPassword(sue, "Granite-Lamp-71", false)).as("15 characters: enough for the domain, not for sue")
                 .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_SHORT));
@@ -177,7 +176,7 @@ class ActiveDirectoryTest {
         assertThatThrownBy(() -> directory.setPassword(sue, "granite orchard lamp", false)).as("no complexity, no history in sue's policy")
                 .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OTHER));
 
-        Account uma = new Account("uma", "uid=uma", "Uma", "Uma", "Tester", null, IdentitySource.SYNCED, Set.of(), null, false);
+        Account uma = new Account("uma", "uid=uma", "Uma", "Uma", "Tester", null, IdentitySource.SYNCED, null, false);
         refuseNextModify.set(windowsRefusal());
         assertThatThrownBy(() -> directory.setPassword(uma, "Short-1a", false))
                 .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.OTHER));
@@ -204,8 +203,8 @@ class ActiveDirectoryTest {
     @Test
     void protectedAccountsAreRecognisedAndNeverWritten() {
         assertThat(directory.isProtected(BOB)).isFalse();
-        Account paula = new Account("paula", "uid=paula", "Paula", "Paula", "Tester", null, IdentitySource.SYNCED, Set.of(), null, false);
-        Account dan = new Account("dan", "uid=dan", "Dan", "Dan", "Tester", null, IdentitySource.SYNCED, Set.of(), null, false);
+        Account paula = new Account("paula", "uid=paula", "Paula", "Paula", "Tester", null, IdentitySource.SYNCED, null, false);
+        Account dan = new Account("dan", "uid=dan", "Dan", "Dan", "Tester", null, IdentitySource.SYNCED, null, false);
         assertThat(directory.isProtected(paula)).as("adminCount=1").isTrue();
         assertThat(directory.isProtected(dan)).as("in a protected group").isTrue();
 
@@ -216,7 +215,7 @@ class ActiveDirectoryTest {
 
     @Test
     void anAccountThatIsNotThereOnPremisesIsAnOperatorsProblem() {
-        Account ghost = new Account("ghost", "uid=ghost", "Ghost", "G", "Host", null, IdentitySource.SYNCED, Set.of(), null, false);
+        Account ghost = new Account("ghost", "uid=ghost", "Ghost", "G", "Host", null, IdentitySource.SYNCED, null, false);
         assertThatThrownBy(() -> directory.setPassword(ghost, "Granite-Orchard-Lamp-71", false))
                 .isInstanceOf(DirectoryUnavailableException.class).hasMessageContaining("matches 0 Active Directory accounts");
     }

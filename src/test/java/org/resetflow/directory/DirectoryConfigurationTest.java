@@ -44,7 +44,8 @@ class DirectoryConfigurationTest {
                         "resetflow.directory.on-premises.url=ldap://127.0.0.1:" + onPremisesPort)
                 .run(started -> {
                     assertThat(started).hasNotFailed().hasSingleBean(EmbeddedDirectories.class);
-                    assertThat(started).getBeans(ContextSource.class).containsOnlyKeys("cloudContextSource", "onPremisesContextSource");
+                    assertThat(started).getBeans(ContextSource.class).containsOnlyKeys("cloudContextSource", "cloudConnectionPool",
+                            "onPremisesContextSource", "onPremisesConnectionPool");
                     assertThat(started).doesNotHaveBean("ldapTemplate");
                     assertThat(started.getBean(CloudDirectory.class).findAccount("bob")).isPresent();
                 });
@@ -65,7 +66,7 @@ class DirectoryConfigurationTest {
                 .run(started -> {
                     assertThat(started).hasNotFailed().hasSingleBean(OnPremisesDirectory.class);
                     assertThat(started.getBean(OnPremisesDirectory.class)).isInstanceOf(ActiveDirectory.class);
-                    assertThat(started).getBeans(ContextSource.class).containsOnlyKeys("cloudContextSource");
+                    assertThat(started).getBeans(ContextSource.class).containsOnlyKeys("cloudContextSource", "cloudConnectionPool");
                     assertThat(started.getBean(DirectoryProperties.class).onPremises().matchAttribute()).isEqualTo("sAMAccountName");
                 });
     }

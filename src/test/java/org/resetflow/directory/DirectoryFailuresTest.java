@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,7 +18,7 @@ class DirectoryFailuresTest {
 
     private static final String NEW_PASSWORD = "Correct-Horse-42";
     private static final Account ALICE = new Account("alice", "uid=alice,ou=people,dc=cloud,dc=example,dc=org",
-            "Alice Anders", "Alice", "Anders", "alice@example.org", IdentitySource.SYNCED, Set.of(), null, false);
+            "Alice Anders", "Alice", "Anders", "alice@example.org", IdentitySource.SYNCED, null, false);
 
     @TempDir
     Path dataDirectory;

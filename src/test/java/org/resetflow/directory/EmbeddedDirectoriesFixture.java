@@ -4,15 +4,23 @@ import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.ResultCode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
 import org.resetflow.directory.embedded.EmbeddedDirectoryProperties;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.ldap.core.ContextSource;
 
-/** Both embedded directories on free ports, with data in a temporary folder, and adapters pointed at them. */
+/**
+ * Both embedded directories on free ports, with data in a temporary folder, and adapters pointed at them. A restart
+ * keeps the ports, as a real directory keeps its address, so adapters made before it reach the restarted servers.
+ */
 final class EmbeddedDirectoriesFixture implements AutoCloseable {
 
     static final String SEED_PASSWORD = "Demo-Passw0rd!";
@@ -23,8 +31,11 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
 
     private final Path dataDirectory;
     private final String servicePassword = "service-" + UUID.randomUUID();
+    private final List<ContextSource> connectionPools = new ArrayList<>();
     private EmbeddedDirectories directories;
     private DirectoryProperties properties;
+    private int cloudPort;
+    private int onPremisesPort;
 
     private EmbeddedDirectoriesFixture(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
@@ -43,13 +54,24 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        for (ContextSource pool : connectionPools) {
+            if (pool instanceof DisposableBean disposable) {
+                try {
+                    disposable.destroy();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         directories.stop();
     }
 
     private void start() {
-        var embedded = new EmbeddedDirectoryProperties(true, dataDirectory, 0, 0, "127.0.0.1", MINIMUM_LENGTH, RECENT_PASSWORDS);
+        var embedded = new EmbeddedDirectoryProperties(true, dataDirectory, cloudPort, onPremisesPort, "127.0.0.1", MINIMUM_LENGTH, RECENT_PASSWORDS);
         directories = new EmbeddedDirectories(embedded, directoryProperties(Map.of()));
         directories.start();
+        cloudPort = directories.cloudPort();
+        onPremisesPort = directories.onPremisesPort();
         properties = directoryProperties(Map.of(
                 "resetflow.directory.cloud.url", "ldap://127.0.0.1:" + directories.cloudPort(),
                 "resetflow.directory.on-premises.url", "ldap://127.0.0.1:" + directories.onPremisesPort()));
@@ -80,11 +102,11 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
     }
 
     int cloudPort() {
-        return directories.cloudPort();
+        return cloudPort;
     }
 
     int onPremisesPort() {
-        return directories.onPremisesPort();
+        return onPremisesPort;
     }
 
     Path cloudLdif() {
@@ -95,24 +117,39 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
         return dataDirectory.resolve("on-premises.ldif");
     }
 
+    /** The cloud adapter as the application makes it, over the service account's connection pool (closed with the fixture). */
     LdapCloudDirectory cloudDirectory() {
-        return cloudDirectory(properties);
+        return cloudDirectory(properties, connectionPools::add);
     }
 
+    /** For directories that accept no connection: its pool stays empty, so nothing needs closing. */
     static LdapCloudDirectory cloudDirectory(DirectoryProperties properties) {
+        return cloudDirectory(properties, pool -> { });
+    }
+
+    private static LdapCloudDirectory cloudDirectory(DirectoryProperties properties, Consumer<ContextSource> opened) {
         var cloud = properties.cloud();
-        return new LdapCloudDirectory(LdapConnections.template(
-                LdapConnections.contextSource(cloud.url(), cloud.bindDn(), cloud.bindPassword(), cloud.timeout())), cloud);
+        var connections = LdapConnections.contextSource(cloud.url(), cloud.bindDn(), cloud.bindPassword(), cloud.timeout());
+        var pool = LdapConnections.serviceAccount(connections, cloud.pool());
+        opened.accept(pool);
+        return new LdapCloudDirectory(LdapConnections.template(pool), connections, cloud);
     }
 
     LdapOnPremisesDirectory onPremisesDirectory() {
-        return onPremisesDirectory(properties);
+        return onPremisesDirectory(properties, connectionPools::add);
     }
 
     static LdapOnPremisesDirectory onPremisesDirectory(DirectoryProperties properties) {
+        return onPremisesDirectory(properties, pool -> { });
+    }
+
+    private static LdapOnPremisesDirectory onPremisesDirectory(DirectoryProperties properties, Consumer<ContextSource> opened) {
         var onPremises = properties.onPremises();
-        return new LdapOnPremisesDirectory(LdapConnections.template(
-                LdapConnections.contextSource(onPremises.url(), onPremises.bindDn(), onPremises.bindPassword(), onPremises.timeout())), onPremises);
+        var pool = LdapConnections.serviceAccount(
+                LdapConnections.contextSource(onPremises.url(), onPremises.bindDn(), onPremises.bindPassword(), onPremises.timeout()),
+                onPremises.pool());
+        opened.accept(pool);
+        return new LdapOnPremisesDirectory(LdapConnections.template(pool), onPremises);
     }
 
     LDAPConnection cloudAsServiceAccount() throws LDAPException {
