@@ -2,27 +2,64 @@ package org.resetflow.registration;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
  * Security answers are low-entropy and long-lived, so only a salted slow hash (Argon2id) of the normalised
  * answer is kept. Normalising case, accents' composition and spaces lets "  New   York" match "new york".
+ * <p>
+ * Each hash costs Argon2id's 16 MiB of memory (m=16384 KiB, t=2, p=1: Spring Security's defaults) on the Java heap.
+ * At most one hash per processor runs at a time, the others wait their turn: a storm of users answering
+ * questions then costs time, not a heap of 16 MiB per waiting request, and more parallel hashes would not finish
+ * sooner on the same processors anyway.
  */
 @Component
 public class SecurityAnswers {
 
     private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private final Semaphore hashing;
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger peakRunning = new AtomicInteger();
+
+    public SecurityAnswers() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    SecurityAnswers(int parallelHashes) {
+        this.hashing = new Semaphore(Math.max(1, parallelHashes), true);
+    }
 
     public String hash(String answer) {
-        return encoder.encode(normalise(answer));
+        String normalised = normalise(answer);
+        return oneAtATimePerProcessor(() -> encoder.encode(normalised));
     }
 
     public boolean matches(String answer, String hash) {
         if (answer == null || hash == null || hash.isBlank()) {
             return false;
         }
-        return encoder.matches(normalise(answer), hash);
+        String normalised = normalise(answer);
+        return oneAtATimePerProcessor(() -> encoder.matches(normalised, hash));
+    }
+
+    private <T> T oneAtATimePerProcessor(Supplier<T> work) {
+        hashing.acquireUninterruptibly();
+        try {
+            peakRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+            return work.get();
+        } finally {
+            running.decrementAndGet();
+            hashing.release();
+        }
+    }
+
+    /** The most hashes that ever ran at once. */
+    int peakParallelHashes() {
+        return peakRunning.get();
     }
 
     private final String decoyHash = encoder.encode(java.util.UUID.randomUUID().toString());

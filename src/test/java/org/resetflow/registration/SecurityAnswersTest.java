@@ -2,6 +2,12 @@ package org.resetflow.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,5 +81,25 @@ class SecurityAnswersTest {
             assertThat(answers.matches(guess, decoy)).as(guess).isFalse();
         }
         assertThat(answers.matches(null, decoy)).isFalse();
+    }
+
+    @Test
+    void aStormOfChecksHashesOnlyAsManyAtOnceAsAllowedAndEveryCheckIsRight() throws Exception {
+        SecurityAnswers bounded = new SecurityAnswers(2);
+        String hash = bounded.hash("Springfield");
+        ExecutorService storm = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String typed = i % 2 == 0 ? "springfield" : "Shelbyville";
+                checks.add(storm.submit(() -> bounded.matches(typed, hash)));
+            }
+            for (int i = 0; i < 8; i++) {
+                assertThat(checks.get(i).get(60, TimeUnit.SECONDS)).as("check %d", i).isEqualTo(i % 2 == 0);
+            }
+        } finally {
+            storm.shutdownNow();
+        }
+        assertThat(bounded.peakParallelHashes()).isBetween(1, 2);
     }
 }
