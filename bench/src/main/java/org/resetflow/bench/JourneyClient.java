@@ -1,0 +1,92 @@
+package org.resetflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/** A client of ResetFlow's public journey API (docs/api.md), as a kiosk or the portal would use it. */
+final class JourneyClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    JourneyClient(URI base) {
+        this.base = base;
+    }
+
+    record Answer(int status, JsonNode body) {
+
+        String stepKey() {
+            return body.path("step").path("key").asText(null);
+        }
+
+        String journeyStatus() {
+            return body.path("status").asText(null);
+        }
+    }
+
+    record Flow(String kind, String id, String token) {
+    }
+
+    Flow start(String kind, String username, String expectedStep) throws IOException, InterruptedException {
+        Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + kind)), Map.of("username", username));
+        expect(answer, 201, expectedStep, "start " + kind + " for " + username);
+        return new Flow(kind, answer.body().path("flowId").asText(), answer.body().path("flowToken").asText());
+    }
+
+    /** Takes a step; expects 200 and the next step's key, or the end status when {@code expected} is upper case. */
+    Answer submit(Flow flow, String key, Map<String, ?> values, String expected) throws IOException, InterruptedException {
+        Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id() + "/steps/" + key))
+                .header("X-Flow-Token", flow.token()), Map.of("values", values));
+        expect(answer, 200, expected, key);
+        return answer;
+    }
+
+    /** The code in the newest message of the development outbox to this address. */
+    String lastCode(String to) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/dev/outbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode messages = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || !messages.isArray() || messages.isEmpty()) {
+            throw new IllegalStateException("no message to " + to + " in the outbox (" + response.statusCode() + ")");
+        }
+        return messages.get(messages.size() - 1).path("code").asText(null);
+    }
+
+    private Answer send(HttpRequest.Builder builder, Object body) throws IOException, InterruptedException {
+        HttpRequest request = builder.timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body()));
+    }
+
+    private static void expect(Answer answer, int status, String expected, String what) {
+        boolean endStatus = expected != null && expected.equals(expected.toUpperCase());
+        String actual = endStatus ? answer.journeyStatus() : answer.stepKey();
+        if (answer.status() != status || (expected != null && !expected.equals(actual))) {
+            throw new IllegalStateException("%s: expected %d %s, got %d %s %s".formatted(what, status, expected, answer.status(),
+                    actual, abbreviate(answer.body())));
+        }
+    }
+
+    private static String abbreviate(JsonNode body) {
+        String text = body.has("type") || body.has("messages")
+                ? String.valueOf(body.has("type") ? body.path("type").asText() + " " + body.path("errors") : body.path("messages"))
+                : "";
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+}

@@ -1,0 +1,253 @@
+package org.resetflow.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A closed-loop load: N threads, each one simulated user running journeys back to back. One warm-up for the JIT,
+ * then for each N a ramp (not counted) and a fixed measuring window. A journey counts when it ends inside the
+ * window; a step's time counts when the step ends inside it. Used for the journey over HTTP and for the ceiling.
+ */
+public final class Load {
+
+    /** The schedule: {@code warmup=40s,warmupThreads=8,ramp=5s,measure=30s,threads=1/8/32}. */
+    public record Plan(Duration warmUp, int warmUpThreads, Duration ramp, Duration measure, List<Integer> threads) {
+
+        public static Plan parse(String text) {
+            Map<String, String> parts = new LinkedHashMap<>();
+            for (String part : text.split(",")) {
+                String[] pair = part.split("=", 2);
+                parts.put(pair[0].trim(), pair[1].trim());
+            }
+            return new Plan(seconds(parts.get("warmup")), Integer.parseInt(parts.get("warmupThreads")), seconds(parts.get("ramp")),
+                    seconds(parts.get("measure")), Arrays.stream(parts.get("threads").split("/")).map(Integer::valueOf).toList());
+        }
+
+        public String format() {
+            return "warmup=%ds,warmupThreads=%d,ramp=%ds,measure=%ds,threads=%s".formatted(warmUp.toSeconds(), warmUpThreads,
+                    ramp.toSeconds(), measure.toSeconds(), String.join("/", threads.stream().map(String::valueOf).toList()));
+        }
+
+        public Plan withThreads(List<Integer> only) {
+            return new Plan(warmUp, warmUpThreads, ramp, measure, only);
+        }
+
+        public Plan withoutWarmUp() {
+            return new Plan(Duration.ZERO, warmUpThreads, ramp, measure, threads);
+        }
+
+        private static Duration seconds(String text) {
+            return Duration.ofSeconds(Long.parseLong(text.replace("s", "")));
+        }
+    }
+
+    /** One simulated journey; throws when anything was not as expected (an error). */
+    public interface Scenario {
+        void run(Journey journey) throws Exception;
+    }
+
+    public interface Step {
+        void run() throws Exception;
+    }
+
+    /** What a scenario sees of its journey: which user it is, and a way to time each step. */
+    public static final class Journey {
+        private final int user;
+        private final long sequence;
+        private final Window window;
+
+        Journey(int user, long sequence, Window window) {
+            this.user = user;
+            this.sequence = sequence;
+            this.window = window;
+        }
+
+        /** {@code bench01} … : thread i is always the same user, so no two journeys of one user overlap. */
+        public String user() {
+            return "bench%02d".formatted(user + 1);
+        }
+
+        public int userIndex() {
+            return user;
+        }
+
+        /** The how-manieth journey of this user in this phase. */
+        public long sequence() {
+            return sequence;
+        }
+
+        public void step(String name, Step step) throws Exception {
+            long began = System.nanoTime();
+            step.run();
+            long ended = System.nanoTime();
+            window.recordStep(name, ended, ended - began);
+        }
+    }
+
+    /** Figures for one N. */
+    public record Result(int threads, double seconds, long journeys, long errors, Map<String, long[]> stepNanos,
+                         List<String> errorSamples) {
+
+        public double journeysPerSecond() {
+            return journeys / seconds;
+        }
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("threads", threads);
+            json.put("measuredSeconds", seconds);
+            json.put("journeys", journeys);
+            json.put("journeysPerSecond", round(journeysPerSecond()));
+            json.put("errors", errors);
+            json.put("errorSamples", errorSamples);
+            Map<String, Object> steps = new LinkedHashMap<>();
+            stepNanos.forEach((name, nanos) -> steps.put(name, percentiles(nanos)));
+            json.put("steps", steps);
+            return json;
+        }
+
+        private static Map<String, Object> percentiles(long[] nanos) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("count", sorted.length);
+            json.put("p50Ms", millis(sorted, 0.50));
+            json.put("p95Ms", millis(sorted, 0.95));
+            json.put("p99Ms", millis(sorted, 0.99));
+            json.put("maxMs", sorted.length == 0 ? 0 : round(sorted[sorted.length - 1] / 1e6));
+            return json;
+        }
+
+        /** Nearest rank. */
+        private static double millis(long[] sorted, double quantile) {
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int rank = (int) Math.ceil(quantile * sorted.length);
+            return round(sorted[Math.max(0, rank - 1)] / 1e6);
+        }
+    }
+
+    public static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private final Plan plan;
+    private final List<String> stepOrder;
+
+    public Load(Plan plan, String... stepOrder) {
+        this.plan = plan;
+        this.stepOrder = List.of(stepOrder);
+    }
+
+    /** Warms up, then measures each N in turn. */
+    public Map<Integer, Result> run(Scenario scenario) {
+        if (!plan.warmUp().isZero()) {
+            Result warmUp = phase(scenario, plan.warmUpThreads(), Duration.ZERO, plan.warmUp());
+            System.out.printf("  warm-up: %d journeys in %ds, %d errors%s%n", warmUp.journeys(), plan.warmUp().toSeconds(),
+                    warmUp.errors(), warmUp.errorSamples().isEmpty() ? "" : " " + warmUp.errorSamples());
+        }
+        Map<Integer, Result> results = new LinkedHashMap<>();
+        for (int threads : plan.threads()) {
+            Result result = phase(scenario, threads, plan.ramp(), plan.measure());
+            System.out.printf("  N=%-3d %8.2f journeys/s, %d errors%s%n", threads, result.journeysPerSecond(), result.errors(),
+                    result.errorSamples().isEmpty() ? "" : " " + result.errorSamples());
+            results.put(threads, result);
+        }
+        return results;
+    }
+
+    private Result phase(Scenario scenario, int threads, Duration ramp, Duration measure) {
+        long start = System.nanoTime();
+        Window window = new Window(start + ramp.toNanos(), start + ramp.toNanos() + measure.toNanos());
+        List<Thread> users = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            int user = i;
+            Thread thread = new Thread(() -> {
+                long sequence = 0;
+                while (System.nanoTime() < window.end) {
+                    try {
+                        scenario.run(new Journey(user, sequence++, window));
+                        window.journeyEnded(System.nanoTime());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (Exception | AssertionError e) {
+                        window.failed(System.nanoTime(), e);
+                    }
+                }
+            }, "user-" + i);
+            users.add(thread);
+            thread.start();
+        }
+        for (Thread thread : users) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        Map<String, long[]> steps = new LinkedHashMap<>();
+        for (String name : stepOrder) {
+            steps.put(name, window.steps(name));
+        }
+        window.stepNames().stream().filter(name -> !steps.containsKey(name)).sorted().forEach(name -> steps.put(name, window.steps(name)));
+        return new Result(threads, measure.toNanos() / 1e9, window.journeys.get(), window.errors.get(), steps, List.copyOf(window.samples));
+    }
+
+    /** The measuring window of one phase and what happened inside it. */
+    static final class Window {
+        final long begin;
+        final long end;
+        final AtomicLong journeys = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final List<String> samples = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, ConcurrentLinkedQueue<Long>> steps = new ConcurrentHashMap<>();
+
+        Window(long begin, long end) {
+            this.begin = begin;
+            this.end = end;
+        }
+
+        boolean inside(long at) {
+            return at >= begin && at <= end;
+        }
+
+        void recordStep(String name, long endedAt, long nanos) {
+            if (inside(endedAt)) {
+                steps.computeIfAbsent(name, n -> new ConcurrentLinkedQueue<>()).add(nanos);
+            }
+        }
+
+        void journeyEnded(long at) {
+            if (inside(at)) {
+                journeys.incrementAndGet();
+            }
+        }
+
+        /** Every error counts, the ramp's too: the bench must show zero at every N. */
+        void failed(long at, Throwable error) {
+            errors.incrementAndGet();
+            if (samples.size() < 5) {
+                samples.add(String.valueOf(error.getMessage()));
+            }
+        }
+
+        List<String> stepNames() {
+            return new ArrayList<>(steps.keySet());
+        }
+
+        long[] steps(String name) {
+            return steps.getOrDefault(name, new ConcurrentLinkedQueue<>()).stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+}

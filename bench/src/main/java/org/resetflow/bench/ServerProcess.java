@@ -1,0 +1,175 @@
+package org.resetflow.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An application under measurement, in its own JVM: started, timed from the moment it is spawned until its health
+ * probe answers, its resident memory sampled every 100 ms, its GC log read afterwards, and stopped.
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final Pattern GC_PAUSE = Pattern.compile("GC\\(\\d+\\) Pause (Young|Full|Remark|Cleanup)\\b.* ([0-9.]+)ms$");
+
+    private final String name;
+    private final Process process;
+    private final long spawnedAt;
+    private final Path log;
+    private final Path gcLog;
+    private final AtomicLong peakRssKiB = new AtomicLong();
+    private final Thread sampler;
+
+    private ServerProcess(String name, Process process, long spawnedAt, Path log, Path gcLog) {
+        this.name = name;
+        this.process = process;
+        this.spawnedAt = spawnedAt;
+        this.log = log;
+        this.gcLog = gcLog;
+        this.sampler = new Thread(this::sample, name + "-rss");
+        this.sampler.setDaemon(true);
+        this.sampler.start();
+    }
+
+    /** {@code java -Xmx512m -Xlog:gc:... <jvmOptions> -jar <jar> <arguments>}, output to {@code <dir>/<name>.log}. */
+    static ServerProcess start(String name, Path dir, Path jar, List<String> jvmOptions, List<String> arguments, Path workDir)
+            throws IOException {
+        Path out = Files.createDirectories(dir).toAbsolutePath();
+        Path log = out.resolve(name + ".log");
+        Path gcLog = out.resolve(name + "-gc.log");
+        List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        long spawnedAt = System.nanoTime();
+        return new ServerProcess(name, builder.start(), spawnedAt, log, gcLog);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Seconds from spawning the process until {@code GET url} answers 200. */
+    double awaitReady(URI url, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting (exit " + process.exitValue() + "); see " + log);
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return (System.nanoTime() - spawnedAt) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    /** The highest resident set size since the last call, in MiB. */
+    double takePeakRssMiB() {
+        return Load.round(peakRssKiB.getAndSet(currentRssKiB()) / 1024.0);
+    }
+
+    /** The process's high-water mark of resident memory (VmHWM), in MiB. */
+    double highWaterMarkMiB() {
+        return Load.round(status("VmHWM") / 1024.0);
+    }
+
+    private long currentRssKiB() {
+        return status("VmRSS");
+    }
+
+    private long status(String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended
+        }
+        return 0;
+    }
+
+    private void sample() {
+        while (process.isAlive()) {
+            long rss = currentRssKiB();
+            peakRssKiB.accumulateAndGet(rss, Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Pauses by kind from the GC log: count and total milliseconds. */
+    GcFigures gc() throws IOException {
+        long young = 0;
+        long full = 0;
+        long other = 0;
+        double pausedMs = 0;
+        double longestMs = 0;
+        if (Files.exists(gcLog)) {
+            for (String line : Files.readAllLines(gcLog)) {
+                Matcher matcher = GC_PAUSE.matcher(line.trim());
+                if (matcher.find()) {
+                    switch (matcher.group(1)) {
+                        case "Young" -> young++;
+                        case "Full" -> full++;
+                        default -> other++;
+                    }
+                    double ms = Double.parseDouble(matcher.group(2));
+                    pausedMs += ms;
+                    longestMs = Math.max(longestMs, ms);
+                }
+            }
+        }
+        return new GcFigures(young, full, other, Load.round(pausedMs), Load.round(longestMs));
+    }
+
+    record GcFigures(long youngPauses, long fullPauses, long otherPauses, double totalPauseMs, double longestPauseMs) {
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        sampler.interrupt();
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
