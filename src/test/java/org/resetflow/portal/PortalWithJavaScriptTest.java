@@ -3,10 +3,13 @@ package org.resetflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
+/** The condition is not inherited from {@link PortalBrowserTest}: JUnit reads it on the test class itself. */
+@EnabledIf("org.resetflow.testing.Browsers#available")
 class PortalWithJavaScriptTest extends PortalBrowserTest {
 
     @Override

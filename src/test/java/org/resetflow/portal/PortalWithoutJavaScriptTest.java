@@ -3,8 +3,11 @@ package org.resetflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 
+/** The condition is not inherited from {@link PortalBrowserTest}: JUnit reads it on the test class itself. */
+@EnabledIf("org.resetflow.testing.Browsers#available")
 class PortalWithoutJavaScriptTest extends PortalBrowserTest {
 
     @Override
