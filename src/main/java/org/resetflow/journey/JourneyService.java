@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,8 +40,6 @@ public class JourneyService {
 
     private static final int MAX_USERNAME_LENGTH = 256;
 
-    private static final Duration POLL = Duration.ofMillis(20);
-
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
@@ -47,6 +47,7 @@ public class JourneyService {
     private final Flows flows;
     private final StepForms forms;
     private final JourneyTexts texts;
+    private final JourneySignals signals;
     private final ProofThrottle throttle;
     private final TransactionTemplate transaction;
     private final EngineProperties engine;
@@ -55,8 +56,8 @@ public class JourneyService {
     private final String node;
 
     JourneyService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management, Flows flows,
-                   StepForms forms, JourneyTexts texts, ProofThrottle throttle, TransactionTemplate transaction,
-                   EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
+                   StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
+                   TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -64,6 +65,7 @@ public class JourneyService {
         this.flows = flows;
         this.forms = forms;
         this.texts = texts;
+        this.signals = signals;
         this.throttle = throttle;
         this.transaction = transaction;
         this.engine = engine;
@@ -152,19 +154,27 @@ public class JourneyService {
     }
 
     /**
-     * Waits until the journey rests: at a user-facing step, at its end, or with nothing left for the job
-     * executor to do right now (only timers, helpdesk tasks or retries later). Bounded by the settle timeout.
+     * Waits until the journey rests: at a user-facing step, with its outcome decided (what follows, such as telling
+     * the user by email, goes on in the background), or with nothing for the job executor to do right now (only
+     * timers, helpdesk tasks or retries later). Bounded by the settle timeout.
+     *
+     * <p>Between looks it waits for this node's engine to say that the journey moved ({@link JourneySignals}), and
+     * looks again every settle-recheck without being told: in a cluster another node may run the journey's jobs,
+     * and a signal only ever says when to look, never what is there.
      */
     private void settle(Flows.Flow flow) {
         Instant deadline = clock.instant().plus(engine.settleTimeout());
-        while (requesterTask(flow.flowId()) == null && isRunning(flow) && hasRunnableJobs(flow)
-                && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        // watching before looking: a move committed after the look wakes the wait below
+        try (JourneySignals.Watch watch = signals.watch(flow.flowId())) {
+            while (requesterTask(flow.flowId()) == null && outcome(flow).isEmpty() && hasRunnableJobs(flow)) {
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (left.isNegative() || left.isZero()) {
+                    return;
+                }
+                watch.await(left.compareTo(engine.settleRecheck()) < 0 ? left : engine.settleRecheck());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -172,19 +182,25 @@ public class JourneyService {
         return runtime.createProcessInstanceQuery().processInstanceId(flow.processInstanceId()).count() > 0;
     }
 
+    /** Whether the engine has work for the journey right now, in any of its process instances. */
     private boolean hasRunnableJobs(Flows.Flow flow) {
-        return instanceIds(flow).stream()
-                .anyMatch(id -> management.createJobQuery().processInstanceId(id).executable().count() > 0);
+        Set<String> instances = instanceIds(flow);
+        return !instances.isEmpty() && management.createJobQuery().processInstanceIds(instances).executable().count() > 0;
     }
 
     private boolean hasFailedJobs(Flows.Flow flow) {
-        return instanceIds(flow).stream()
-                .anyMatch(id -> management.createJobQuery().processInstanceId(id).withException().count() > 0);
+        Set<String> instances = instanceIds(flow);
+        return !instances.isEmpty() && management.createJobQuery().processInstanceIds(instances).withException().count() > 0;
     }
 
-    private List<String> instanceIds(Flows.Flow flow) {
+    /**
+     * The journey's running process instances: the models' call activities pass the flow id down as business key.
+     * Not a job query by root process instance: the job executor's acquisition clears a job's root process instance
+     * id (unless it acquires exclusively over process hierarchies), so exactly the running jobs would be missed.
+     */
+    private Set<String> instanceIds(Flows.Flow flow) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.flowId()).list()
-                .stream().map(ProcessInstance::getId).toList();
+                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
     }
 
     /** The journey's state; read again when the engine moved on while it was being read (a job finished, a double submit). */
