@@ -11,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            (PT10S,PT30S,PT1M,PT5M,PT15M); when they are spent the job becomes an incident
  * @param settleTimeout       how long an API call waits for the journey to reach its next step (10s); when the
  *                            engine is still busy (a retry), the answer says the request is pending
+ * @param settleRecheck       while it waits, how often an API call looks at the journey without being told that it
+ *                            moved (250ms): this node's engine tells it, but not another node's, which may run the
+ *                            journey's jobs in a cluster
  * @param sealedPasswordLifetime how long a new password waits, encrypted, for the directories to accept it (3d)
  * @param flowRetention       how long the API remembers a flow id and its token hash (180d, the models' history
  *                            time to live); older flows answer "not found"
@@ -19,6 +22,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EngineProperties(
         @DefaultValue("PT10S,PT30S,PT1M,PT5M,PT15M") String directoryRetryCycle,
         @DefaultValue("10s") Duration settleTimeout,
+        @DefaultValue("250ms") Duration settleRecheck,
         @DefaultValue("3d") Duration sealedPasswordLifetime,
         @DefaultValue("180d") Duration flowRetention) {
+
+    public EngineProperties {
+        if (settleTimeout.isNegative() || settleRecheck.isNegative() || settleRecheck.isZero()) {
+            throw new IllegalArgumentException("resetflow.engine.settle-timeout must not be negative and settle-recheck must be positive");
+        }
+    }
 }

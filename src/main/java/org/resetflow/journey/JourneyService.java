@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,7 +41,9 @@ public class JourneyService {
 
     private static final int MAX_USERNAME_LENGTH = 256;
 
-    private static final Duration POLL = Duration.ofMillis(20);
+    /** What the answer about a journey that no longer waits for its user is made of, read from the history at once. */
+    private static final String[] END_FACTS = {Vars.OUTCOME, Vars.RECONFIRMATION_DUE, Vars.ELIGIBILITY_REASON,
+            Vars.REFUSAL_REASON, Vars.ACCOUNT_KEY};
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -47,6 +52,7 @@ public class JourneyService {
     private final Flows flows;
     private final StepForms forms;
     private final JourneyTexts texts;
+    private final JourneySignals signals;
     private final ProofThrottle throttle;
     private final TransactionTemplate transaction;
     private final EngineProperties engine;
@@ -55,8 +61,8 @@ public class JourneyService {
     private final String node;
 
     JourneyService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management, Flows flows,
-                   StepForms forms, JourneyTexts texts, ProofThrottle throttle, TransactionTemplate transaction,
-                   EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
+                   StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
+                   TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -64,6 +70,7 @@ public class JourneyService {
         this.flows = flows;
         this.forms = forms;
         this.texts = texts;
+        this.signals = signals;
         this.throttle = throttle;
         this.transaction = transaction;
         this.engine = engine;
@@ -89,8 +96,7 @@ public class JourneyService {
             flows.save(newFlow, kind, instance.getId());
             return new Flows.Flow(newFlow.flowId(), kind, instance.getId());
         });
-        settle(flow);
-        return view(flow, locale).withToken(newFlow.token());
+        return view(flow, settle(flow), locale).withToken(newFlow.token());
     }
 
     public FlowView read(JourneyKind kind, String flowId, String token, Locale locale) {
@@ -101,7 +107,7 @@ public class JourneyService {
         Flows.Flow flow = find(kind, flowId, token);
         Task task = requesterTask(flow.flowId());
         if (task == null || !task.getTaskDefinitionKey().equals(stepKey)) {
-            throw new JourneyExceptions.StaleStep(view(flow, locale));
+            throw new JourneyExceptions.StaleStep(view(flow, task == null ? null : Look.waitingAt(task), locale));
         }
         Map<String, Object> variables = tasks.getVariables(task.getId());
         JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
@@ -114,8 +120,7 @@ public class JourneyService {
         } catch (NullValueException | OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException alreadyTaken) {
             throw new JourneyExceptions.StaleStep(view(flow, locale));
         }
-        settle(flow);
-        FlowView view = view(flow, locale);
+        FlowView view = view(flow, settle(flow), locale);
         if (view.hasErrorsAt(stepKey)) {
             throw new JourneyExceptions.StepRejected(view);
         }
@@ -152,56 +157,118 @@ public class JourneyService {
     }
 
     /**
-     * Waits until the journey rests: at a user-facing step, at its end, or with nothing left for the job
-     * executor to do right now (only timers, helpdesk tasks or retries later). Bounded by the settle timeout.
+     * Waits until the journey rests: at a user-facing step, with its outcome decided (what follows, such as telling
+     * the user by email, goes on in the background), or with nothing for the job executor to do right now (only
+     * timers, helpdesk tasks or retries later). Bounded by the settle timeout.
+     *
+     * <p>Between looks it waits for this node's engine to say that the journey moved ({@link JourneySignals}), and
+     * looks again every settle-recheck without being told: in a cluster another node may run the journey's jobs,
+     * and a signal only ever says when to look, never what is there.
+     *
+     * @return the last look when it found the journey at a step or with its outcome, for the answer to start from;
+     *         null when nothing was runnable or the time was up, and the answer must look afresh
      */
-    private void settle(Flows.Flow flow) {
+    private Look settle(Flows.Flow flow) {
         Instant deadline = clock.instant().plus(engine.settleTimeout());
-        while (requesterTask(flow.flowId()) == null && isRunning(flow) && hasRunnableJobs(flow)
-                && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        // watching before looking: a move committed after the look wakes the wait below
+        try (JourneySignals.Watch watch = signals.watch(flow.flowId())) {
+            while (true) {
+                Look look = look(flow);
+                if (look.atRest()) {
+                    return look;
+                }
+                Duration left = Duration.between(clock.instant(), deadline);
+                if (!hasRunnableJobs(flow) || left.isNegative() || left.isZero()) {
+                    return null;
+                }
+                watch.await(left.compareTo(engine.settleRecheck()) < 0 ? left : engine.settleRecheck());
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
-    private boolean isRunning(Flows.Flow flow) {
-        return runtime.createProcessInstanceQuery().processInstanceId(flow.processInstanceId()).count() > 0;
-    }
-
+    /** Whether the engine has work for the journey right now, in any of its process instances. */
     private boolean hasRunnableJobs(Flows.Flow flow) {
-        return instanceIds(flow).stream()
-                .anyMatch(id -> management.createJobQuery().processInstanceId(id).executable().count() > 0);
+        Set<String> instances = instanceIds(flow);
+        return !instances.isEmpty() && management.createJobQuery().processInstanceIds(instances).executable().count() > 0;
     }
 
-    private boolean hasFailedJobs(Flows.Flow flow) {
-        return instanceIds(flow).stream()
-                .anyMatch(id -> management.createJobQuery().processInstanceId(id).withException().count() > 0);
+    private boolean hasFailedJobs(Set<String> instances) {
+        return !instances.isEmpty() && management.createJobQuery().processInstanceIds(instances).withException().count() > 0;
     }
 
-    private List<String> instanceIds(Flows.Flow flow) {
+    /**
+     * The journey's running process instances: the models' call activities pass the flow id down as business key.
+     * Not a job query by root process instance: the job executor's acquisition clears a job's root process instance
+     * id (unless it acquires exclusively over process hierarchies), so exactly the running jobs would be missed.
+     */
+    private Set<String> instanceIds(Flows.Flow flow) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.flowId()).list()
-                .stream().map(ProcessInstance::getId).toList();
+                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
     }
 
-    /** The journey's state; read again when the engine moved on while it was being read (a job finished, a double submit). */
+    /**
+     * Where a journey stands, as one look found it: the user's task when it waits at one, otherwise what the history
+     * knows of its end ({@link #END_FACTS}, only those that are set).
+     */
+    private record Look(Task task, Map<String, Object> endFacts) {
+
+        static Look waitingAt(Task task) {
+            return new Look(task, Map.of());
+        }
+
+        Optional<String> outcome() {
+            return Optional.ofNullable(endFacts.get(Vars.OUTCOME)).map(Object::toString);
+        }
+
+        boolean atRest() {
+            return task != null || outcome().isPresent();
+        }
+    }
+
+    private Look look(Flows.Flow flow) {
+        Task task = requesterTask(flow.flowId());
+        return task != null ? Look.waitingAt(task) : new Look(null, endFacts(flow));
+    }
+
+    /** From the history, which full history keeps current while the journey runs, and which outlives it. */
+    private Map<String, Object> endFacts(Flows.Flow flow) {
+        Map<String, Object> facts = new HashMap<>();
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                .processInstanceId(flow.processInstanceId()).variableNameIn(END_FACTS).list()) {
+            if (variable.getValue() != null) {
+                facts.putIfAbsent(variable.getName(), variable.getValue());
+            }
+        }
+        return facts;
+    }
+
     FlowView view(Flows.Flow flow, Locale locale) {
+        return view(flow, null, locale);
+    }
+
+    /**
+     * The journey's state, from a look just taken or from a new one; read again when the engine moved on while it
+     * was being read (a job finished, a double submit).
+     */
+    private FlowView view(Flows.Flow flow, Look known, Locale locale) {
+        Look look = known;
         for (int attempt = 1; ; attempt++) {
             try {
-                return readView(flow, locale);
+                return readView(flow, look != null ? look : look(flow), locale);
             } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException movedOn) {
                 if (attempt == 3) {
                     throw movedOn;
                 }
+                look = null;
             }
         }
     }
 
-    private FlowView readView(Flows.Flow flow, Locale locale) {
-        Task task = requesterTask(flow.flowId());
+    private FlowView readView(Flows.Flow flow, Look look, Locale locale) {
+        Task task = look.task();
         List<FlowView.Message> messages = new ArrayList<>();
         if (task != null) {
             Map<String, Object> variables = tasks.getVariables(task.getId());
@@ -214,42 +281,46 @@ public class JourneyService {
             List<FlowView.FieldError> errors = texts.fieldErrors(FieldErrors.decode((String) variables.get(Vars.FIELD_ERRORS)), locale);
             return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
         }
-        boolean running = isRunning(flow);
-        Optional<String> outcome = outcome(flow);
-        if (outcome.isEmpty() && running) {
-            messages.add(texts.message(hasFailedJobs(flow) ? "pending" : "working", locale));
-            return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
+        Optional<String> outcome = look.outcome();
+        if (outcome.isEmpty()) {
+            Set<String> instances = instanceIds(flow);
+            if (instances.contains(flow.processInstanceId())) {
+                messages.add(texts.message(hasFailedJobs(instances) ? "pending" : "working", locale));
+                return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
+            }
         }
         JourneyStatus status = outcome.map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
-        addEndMessages(flow, status, messages, locale);
+        addEndMessages(flow, status, look.endFacts(), messages, locale);
         return new FlowView(flow.flowId(), null, status, null, messages, List.of());
     }
 
-    private void addEndMessages(Flows.Flow flow, JourneyStatus status, List<FlowView.Message> messages, Locale locale) {
+    private void addEndMessages(Flows.Flow flow, JourneyStatus status, Map<String, Object> facts, List<FlowView.Message> messages,
+                                Locale locale) {
         switch (status) {
             case COMPLETED -> {
                 messages.add(texts.message("completed." + flow.kind().variableValue(), locale));
-                if (flow.kind() != JourneyKind.REGISTRATION && Boolean.TRUE.equals(variable(flow, Vars.RECONFIRMATION_DUE).orElse(false))) {
+                if (flow.kind() != JourneyKind.REGISTRATION && Boolean.TRUE.equals(facts.get(Vars.RECONFIRMATION_DUE))) {
                     messages.add(texts.message("reconfirm", locale));
                 }
             }
             case ESCALATED -> {
-                Object reason = variable(flow, Vars.ELIGIBILITY_REASON).orElse("");
+                Object reason = facts.getOrDefault(Vars.ELIGIBILITY_REASON, "");
                 boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason);
                 messages.add(texts.message(specific ? "escalated." + reason : "escalated", locale));
                 messages.add(texts.helpdesk(locale));
             }
             case REFUSED -> {
-                Object reason = variable(flow, Vars.REFUSAL_REASON).orElse(null);
+                Object reason = facts.get(Vars.REFUSAL_REASON);
                 if (reason != null) {
                     messages.add(texts.message("refused.HELPDESK", locale, reason));
                 } else {
-                    messages.add(texts.message("refused." + variable(flow, Vars.ELIGIBILITY_REASON).orElse("OUT_OF_SCOPE"), locale));
+                    Object eligibility = facts.getOrDefault(Vars.ELIGIBILITY_REASON, "OUT_OF_SCOPE");
+                    messages.add(texts.message("refused." + eligibility, locale));
                 }
                 messages.add(texts.helpdesk(locale));
             }
             case LOCKED_OUT -> {
-                Optional<Instant> until = variable(flow, Vars.ACCOUNT_KEY).flatMap(key -> throttle.lockedOutUntil(key.toString()));
+                Optional<Instant> until = Optional.ofNullable(facts.get(Vars.ACCOUNT_KEY)).flatMap(key -> throttle.lockedOutUntil(key.toString()));
                 messages.add(until.map(u -> texts.message("lockedOut", locale, texts.lockedOutUntil(u, locale)))
                         .orElseGet(() -> texts.message("lockedOut.later", locale)));
                 messages.add(texts.helpdesk(locale));
@@ -257,17 +328,6 @@ public class JourneyService {
             case EXPIRED -> messages.add(texts.message("expired", locale));
             default -> { }
         }
-    }
-
-    private Optional<String> outcome(Flows.Flow flow) {
-        return variable(flow, Vars.OUTCOME).map(Object::toString);
-    }
-
-    /** From the history, which full history keeps current while the journey runs, and which outlives it. */
-    private Optional<Object> variable(Flows.Flow flow, String name) {
-        List<HistoricVariableInstance> found = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(flow.processInstanceId()).variableName(name).list();
-        return found.stream().map(HistoricVariableInstance::getValue).filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static int number(Object value) {
