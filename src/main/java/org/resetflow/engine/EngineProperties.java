@@ -1,6 +1,7 @@
 package org.resetflow.engine;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sealedPasswordLifetime how long a new password waits, encrypted, for the directories to accept it (3d)
  * @param flowRetention       how long the API remembers a flow id and its token hash (180d, the models' history
  *                            time to live); older flows answer "not found"
+ * @param variableChangeHistory the variables whose every change full history records as a detail
+ *                            (chosenMethod, verifiedMethods, provenGates, outcome); {@code *} records every
+ *                            variable's changes. Every variable's final value is in the history either way.
  */
 @ConfigurationProperties("resetflow.engine")
 public record EngineProperties(
@@ -24,9 +28,11 @@ public record EngineProperties(
         @DefaultValue("10s") Duration settleTimeout,
         @DefaultValue("250ms") Duration settleRecheck,
         @DefaultValue("3d") Duration sealedPasswordLifetime,
-        @DefaultValue("180d") Duration flowRetention) {
+        @DefaultValue("180d") Duration flowRetention,
+        @DefaultValue({"chosenMethod", "verifiedMethods", "provenGates", "outcome"}) List<String> variableChangeHistory) {
 
     public EngineProperties {
+        variableChangeHistory = List.copyOf(variableChangeHistory);
         if (settleTimeout.isNegative() || settleRecheck.isNegative() || settleRecheck.isZero()) {
             throw new IllegalArgumentException("resetflow.engine.settle-timeout must not be negative and settle-recheck must be positive");
         }

@@ -170,6 +170,18 @@ class DemoJourneysEndToEndTest {
         assertThat(api.get(flow).field("status")).isEqualTo("COMPLETED");
         await().atMost(Duration.ofSeconds(10)).until(() -> api.outbox("alice@example.org").size() > 0);
         assertThat(api.lastMessageTo("alice@example.org").path("subject").asText()).contains("password was changed");
+
+        // Full history keeps every variable's final value, and the changes only of those whose changes tell something.
+        String[] instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(aliceFlow).list().stream()
+                .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
+        assertThat(instances).hasSize(3);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).list())
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+                .contains("username", "stepIndex", "accountKey", "chosenMethod", "outcome");
+        assertThat(history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(instances).list())
+                .extracting(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
+                .contains("chosenMethod", "outcome")
+                .allMatch(name -> Set.of("chosenMethod", "verifiedMethods", "provenGates", "outcome").contains(name));
     }
 
     @Test
