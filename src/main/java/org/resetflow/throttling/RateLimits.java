@@ -2,8 +2,14 @@ package org.resetflow.throttling;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,8 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimits {
 
+    private static final int REMEMBERED_CLIENTS = 10_000;
+
     private final JdbcBucketProxyManager buckets;
     private final ThrottlingProperties properties;
+    /** The per-client request buckets with their local counts, the most recently used clients only. */
+    private final Map<String, BucketProxy> requestBuckets = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BucketProxy> eldest) {
+            return size() > REMEMBERED_CLIENTS;
+        }
+    });
 
     public RateLimits(DataSource dataSource, ThrottlingProperties properties) {
         this.buckets = new JdbcBucketProxyManager(dataSource);
@@ -39,8 +54,36 @@ public class RateLimits {
         return tryConsume("client:start:" + clientAddress, properties.clientStartsPerHour(), Duration.ofHours(1));
     }
 
+    /**
+     * Every API request counts, so this bucket is not read and written in the database on every request: each node
+     * counts locally and settles with the database once a tenth of the limit or a second has gone by. A client may
+     * briefly exceed its limit by that tenth on each node; the shared count catches up within the second.
+     */
     public boolean tryRequest(String clientAddress) {
-        return tryConsume("client:request:" + clientAddress, properties.clientRequestsPerMinute(), Duration.ofMinutes(1));
+        String key = "client:request:" + clientAddress;
+        BucketProxy bucket = requestBuckets.computeIfAbsent(key, k -> buckets.builder()
+                .withOptimization(Optimizations.delaying(new DelayParameters(
+                        Math.max(1, properties.clientRequestsPerMinute() / 10), Duration.ofSeconds(1))))
+                .build(k, () -> configuration(properties.clientRequestsPerMinute(), Duration.ofMinutes(1))));
+        try {
+            return bucket.tryConsume(1);
+        } catch (RuntimeException e) {
+            if (!causedByMissingBucket(e)) {
+                throw e;
+            }
+            // Concurrent first requests of a new client are batched by the optimisation, which then cannot create the
+            // bucket; the plain proxy creates it, and the optimised one finds it from then on.
+            return tryConsume(key, properties.clientRequestsPerMinute(), Duration.ofMinutes(1));
+        }
+    }
+
+    private static boolean causedByMissingBucket(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean tryConsume(String key, int capacity, Duration period) {
@@ -48,10 +91,13 @@ public class RateLimits {
     }
 
     private BucketProxy bucket(String key, int capacity, Duration period) {
-        BucketConfiguration configuration = BucketConfiguration.builder()
+        return buckets.builder().build(key, () -> configuration(capacity, period));
+    }
+
+    private static BucketConfiguration configuration(int capacity, Duration period) {
+        return BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .build();
-        return buckets.builder().build(key, () -> configuration);
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT2M")

@@ -215,4 +215,49 @@ class RateLimitsTest {
         }
         assertThat(limits.tryIssueCode("jane.doe", null)).isFalse();
     }
+
+    @Test
+    void requestsAreCountedLocallyAndSettledWithTheDatabaseEveryTenthOfTheLimitAcrossNodes() {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        DataSource counted = new org.springframework.jdbc.datasource.DelegatingDataSource(dataSource) {
+            @Override
+            public java.sql.Connection getConnection() throws java.sql.SQLException {
+                connections.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        RateLimits nodeA = new RateLimits(counted, DEFAULTS);
+        RateLimits nodeB = new RateLimits(counted, DEFAULTS);
+
+        for (int i = 1; i <= 120; i++) {
+            assertThat(nodeA.tryRequest("192.0.2.1")).as("request %d", i).isTrue();
+        }
+        assertThat(nodeA.tryRequest("192.0.2.1")).isFalse();
+        assertThat(connections.get()).as("database round trips for 121 requests").isLessThanOrEqualTo(15);
+
+        int moreOnB = 0;
+        while (moreOnB < 120 && nodeB.tryRequest("192.0.2.1")) {
+            moreOnB++;
+        }
+        assertThat(moreOnB).as("what the other node still lets through").isLessThanOrEqualTo(12);
+    }
+
+    @Test
+    void aNewClientsFirstRequestsAtTheSameMomentAreAllCounted() throws Exception {
+        threads = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            results.add(threads.submit(() -> {
+                start.await();
+                return limits.tryRequest("198.51.100.7");
+            }));
+        }
+
+        start.countDown();
+
+        for (Future<Boolean> result : results) {
+            assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 }
