@@ -1,6 +1,7 @@
 package org.resetflow.eligibility;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.SecurityProperties;
@@ -25,12 +26,17 @@ class LookUpAccountDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AccountProfile profile = profiles.profile((String) execution.getVariable(Vars.USERNAME));
         setProfile(execution, profile, policy);
-        execution.setVariable(Vars.SSPR_SCOPE, policy.scopeValue());
-        execution.setVariable(Vars.USER_GATES, policy.userGates());
-        execution.setVariable(Vars.WRITEBACK_ENABLED, policy.writebackEnabled());
+        execution.setVariable(Vars.SSPR_SCOPE, Variables.stringValue(policy.scopeValue(), true));
+        execution.setVariable(Vars.USER_GATES, Variables.integerValue(policy.userGates(), true));
+        execution.setVariable(Vars.WRITEBACK_ENABLED, Variables.booleanValue(policy.writebackEnabled(), true));
         execution.setVariable(Vars.REVEAL_ELIGIBILITY, security.revealEligibility());
     }
 
+    /**
+     * The facts the eligibility decision reads. Those that nothing but the decision reads are transient: the
+     * decision's history keeps them as its inputs, and a variable of their own would write them twice more (the
+     * runtime row and its history) on every journey.
+     */
     static void setProfile(DelegateExecution execution, AccountProfile profile, PolicyProperties policy) {
         execution.setVariable(Vars.USERNAME, profile.username());
         execution.setVariable(Vars.ACCOUNT_KEY, profile.accountKey());
@@ -38,10 +44,10 @@ class LookUpAccountDelegate implements JavaDelegate {
         execution.setVariable(Vars.DECOY, !profile.known());
         execution.setVariable(Vars.IDENTITY_SOURCE, profile.identitySource().value());
         execution.setVariable(Vars.ADMINISTRATOR, profile.administrator());
-        execution.setVariable(Vars.IN_SCOPE_GROUP, profile.inScopeGroup());
+        execution.setVariable(Vars.IN_SCOPE_GROUP, Variables.booleanValue(profile.inScopeGroup(), true));
         execution.setVariable(Vars.REGISTERED_METHODS, MethodList.format(profile.registeredMethods()));
-        execution.setVariable(Vars.REGISTERED_METHOD_COUNT, profile.registeredMethods().size());
-        execution.setVariable(Vars.CODE_METHOD_COUNT, (int) profile.codeMethodCount());
+        execution.setVariable(Vars.REGISTERED_METHOD_COUNT, Variables.integerValue(profile.registeredMethods().size(), true));
+        execution.setVariable(Vars.CODE_METHOD_COUNT, Variables.integerValue((int) profile.codeMethodCount(), true));
         execution.setVariable(Vars.RECONFIRMATION_DUE, profile.reconfirmationDue());
         execution.setVariable(Vars.PROTECTED_ACCOUNT, profile.protectedAccount());
         execution.setVariable(Vars.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());
