@@ -34,6 +34,8 @@ public final class Bench {
     private static final int ON_PREMISES_LDAP_PORT = 12389;
     private static final int BARE_PORT = 18090;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** The options of ResetFlow's embedded database URL (src/main/resources/application-embedded.yml), for the ceiling's. */
+    private static final String EMBEDDED_H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     private final Settings settings;
     private final Path work;
@@ -59,7 +61,7 @@ public final class Bench {
 
     /** What to run. */
     record Settings(boolean quick, Path jar, Path out, Load.Plan plan, List<Integer> mixedThreads, int startupRuns, boolean jfr,
-                    boolean postgres, String postgresUrl, String postgresUser) {
+                    boolean postgres, String postgresUrl, String postgresUser, String h2Options) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
@@ -75,11 +77,11 @@ public final class Bench {
             }
             return new Settings(quick, Path.of(options.getOrDefault("jar", "target/resetflow-0.1.0-SNAPSHOT.jar")).toAbsolutePath(),
                     Path.of(options.getOrDefault("out", "target/bench")).toAbsolutePath(), plan,
-                    quick ? List.of(8) : plan.threads(), Integer.parseInt(options.getOrDefault("startup-runs", quick ? "1" : "3")),
+                    options.containsKey("no-questions") ? List.of() : quick ? List.of(8) : plan.threads(), Integer.parseInt(options.getOrDefault("startup-runs", quick ? "1" : "3")),
                     Boolean.parseBoolean(options.getOrDefault("jfr", String.valueOf(!quick))),
                     !quick && !options.containsKey("no-postgres"),
                     options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
-                    options.getOrDefault("postgres-user", "postgres"));
+                    options.getOrDefault("postgres-user", "postgres"), options.getOrDefault("h2-options", ""));
         }
     }
 
@@ -247,6 +249,9 @@ public final class Bench {
                     "--resetflow.security.secret=" + UUID.randomUUID() + UUID.randomUUID()));
         } else {
             args.add("--spring.profiles.active=embedded");
+            if (!settings.h2Options().isEmpty()) {
+                args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("resetflow") + EMBEDDED_H2_OPTIONS + settings.h2Options());
+            }
         }
         return ServerProcess.start(name, settings.out(), settings.jar(), jvm, args, data);
     }
@@ -260,7 +265,7 @@ public final class Bench {
                     "--spring.datasource.username=" + settings.postgresUser(), "--spring.datasource.password=",
                     "--spring.datasource.hikari.maximum-pool-size=20", "--camunda.bpm.job-execution.deployment-aware=false"));
         } else {
-            args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("ceiling") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("ceiling") + EMBEDDED_H2_OPTIONS + settings.h2Options());
         }
         args.addAll(extra);
         return ServerProcess.start(name, settings.out(), self, List.of(), args, data);

@@ -37,6 +37,11 @@ final class Machine {
     }
 
     private static String pretty() {
-        return line("/etc/os-release", "PRETTY_NAME").replace("\"", "");
+        try {
+            return Files.readAllLines(Path.of("/etc/os-release")).stream().filter(l -> l.startsWith("PRETTY_NAME="))
+                    .findFirst().map(l -> l.substring("PRETTY_NAME=".length()).replace("\"", "")).orElse("");
+        } catch (IOException e) {
+            return "";
+        }
     }
 }
