@@ -94,7 +94,8 @@ class AuditPluginEndToEndTest extends AuditTestApplication {
             });
         }
         assertThat(flowIds).doesNotHaveDuplicates().hasSize(8);
-        assertThat(started).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        // as instants: "…:56Z" (a whole second) sorts before "…:56.750Z" as text, but is earlier
+        assertThat(started).isSortedAccordingTo((a, b) -> java.time.Instant.parse(b).compareTo(java.time.Instant.parse(a)));
         assertThat(flowIds.get(0)).isEqualTo(journeys.hostileFlowId());
     }
 
