@@ -169,7 +169,9 @@ class ActiveDirectoryWritebackIT {
 
         String instance = approveEscalationOf("paula");
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
-        assertThat(api.lastMessageTo("paula@example.org").path("subject").asText()).contains("dealt with your request");
+        // "the helpdesk has your request" is sent in the background too, and may come after the outcome here
+        assertThat(api.outbox("paula@example.org")).extracting(message -> message.path("subject").asText())
+                .anyMatch(subject -> subject.contains("dealt with your request"));
         assertThat(canBind("paula", DEMO_PASSWORD)).as("Active Directory untouched").isTrue();
         assertThat(canBindCloud("paula", DEMO_PASSWORD)).as("the cloud untouched").isTrue();
     }
