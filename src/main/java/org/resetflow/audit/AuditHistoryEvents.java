@@ -1,8 +1,6 @@
 package org.resetflow.audit;
 
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,10 +8,10 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.resetflow.engine.HistoryEventHandlers;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -39,21 +37,7 @@ class AuditHistoryEvents extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        // Not a bean of its own: Camunda's Spring Boot starter would register a HistoryEventHandler bean a second time.
-        handlers.add(new HistoryEventHandler() {
-            @Override
-            public void handleEvent(HistoryEvent event) {
-                audit(event);
-            }
-
-            @Override
-            public void handleEvents(List<HistoryEvent> events) {
-                events.forEach(this::handleEvent);
-            }
-        });
-        configuration.setCustomHistoryEventHandlers(handlers);
+        HistoryEventHandlers.add(configuration, this::audit);
     }
 
     void audit(HistoryEvent event) {

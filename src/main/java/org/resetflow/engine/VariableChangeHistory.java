@@ -1,13 +1,10 @@
 package org.resetflow.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +31,12 @@ class VariableChangeHistory extends AbstractProcessEnginePlugin {
         if (kept.contains(EVERY_VARIABLE)) {
             return;
         }
-        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        handlers.add(0, new DbHistoryEventHandler() {
+        HistoryEventHandlers.addFirst(configuration, new DbHistoryEventHandler() {
             @Override
             protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
                 return super.shouldWriteHistoricDetail(event) && kept.contains(event.getVariableName());
             }
         });
-        configuration.setCustomHistoryEventHandlers(handlers);
         configuration.setEnableDefaultDbHistoryEventHandler(false);
     }
 }

@@ -22,13 +22,13 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.resetflow.engine.HistoryEventHandlers;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -65,23 +65,11 @@ class JourneySignals extends AbstractProcessEnginePlugin {
         });
         configuration.setCustomPostBPMNParseListeners(parseListeners);
 
-        List<HistoryEventHandler> historyHandlers = configuration.getCustomHistoryEventHandlers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
-        // Not a bean of its own: Camunda's Spring Boot starter would register a HistoryEventHandler bean a second time.
-        historyHandlers.add(new HistoryEventHandler() {
-            @Override
-            public void handleEvent(HistoryEvent event) {
-                if (event instanceof HistoricJobLogEvent job && job.isFailureLog() || setsTheOutcome(event)) {
-                    movedOnCommit(businessKey(event));
-                }
-            }
-
-            @Override
-            public void handleEvents(List<HistoryEvent> events) {
-                events.forEach(this::handleEvent);
+        HistoryEventHandlers.add(configuration, event -> {
+            if (event instanceof HistoricJobLogEvent job && job.isFailureLog() || setsTheOutcome(event)) {
+                movedOnCommit(businessKey(event));
             }
         });
-        configuration.setCustomHistoryEventHandlers(historyHandlers);
     }
 
     /** Starts listening to a journey; close the watch when done. Register before looking, so no signal is lost. */
