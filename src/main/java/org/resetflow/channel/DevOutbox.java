@@ -49,11 +49,11 @@ public class DevOutbox implements MessageSender {
     @Override
     public synchronized void send(OutgoingMessage message) {
         if (entries.size() >= CAPACITY) {
-            Entry oldest = entries.removeFirst();
-            Deque<Entry> recipient = byRecipient.get(comparable(oldest.to()));
+            String oldest = comparable(entries.removeFirst().to());
+            Deque<Entry> recipient = byRecipient.get(oldest);
             recipient.removeFirst();
             if (recipient.isEmpty()) {
-                byRecipient.remove(comparable(oldest.to()));
+                byRecipient.remove(oldest);
             }
         }
         Entry entry = new Entry(message.channel(), message.to(), message.subject(), message.body(), message.code(), clock.instant());
