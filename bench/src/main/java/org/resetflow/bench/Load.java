@@ -75,10 +75,6 @@ public final class Load {
             return "bench%02d".formatted(user + 1);
         }
 
-        public int userIndex() {
-            return user;
-        }
-
         /** The how-manieth journey of this user in this phase. */
         public long sequence() {
             return sequence;
