@@ -20,7 +20,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            time to live); older flows answer "not found"
  * @param variableChangeHistory the variables whose every change full history records as a detail
  *                            (chosenMethod, verifiedMethods, provenGates, outcome); {@code *} records every
- *                            variable's changes. Every variable's final value is in the history either way.
+ *                            variable's changes
+ * @param runtimeOnlyVariables the journeys' bookkeeping, kept while a journey runs and never in the history: step
+ *                            numbers, form options, pending messages, the one-time code's keyed hash and issue time
+ *                            (see {@link VariableHistory}); empty keeps them all
+ * @param calledProcessCopiesInHistory whether a called process's history keeps the copies of its caller's variables
+ *                            that its call activity passes down (false: the caller's history holds them)
  */
 @ConfigurationProperties("resetflow.engine")
 public record EngineProperties(
@@ -29,10 +34,14 @@ public record EngineProperties(
         @DefaultValue("250ms") Duration settleRecheck,
         @DefaultValue("3d") Duration sealedPasswordLifetime,
         @DefaultValue("180d") Duration flowRetention,
-        @DefaultValue({"chosenMethod", "verifiedMethods", "provenGates", "outcome"}) List<String> variableChangeHistory) {
+        @DefaultValue({"chosenMethod", "verifiedMethods", "provenGates", "outcome"}) List<String> variableChangeHistory,
+        @DefaultValue({"stepIndex", "stepTotal", "codeStepIndex", "fieldErrors", "notice", "pendingFieldErrors", "pendingNotice",
+                "methodOptions", "questionOptions", "contactMatched", "gate", "codeHash", "codeIssuedAt"}) List<String> runtimeOnlyVariables,
+        @DefaultValue("false") boolean calledProcessCopiesInHistory) {
 
     public EngineProperties {
         variableChangeHistory = List.copyOf(variableChangeHistory);
+        runtimeOnlyVariables = List.copyOf(runtimeOnlyVariables);
         if (settleTimeout.isNegative() || settleRecheck.isNegative() || settleRecheck.isZero()) {
             throw new IllegalArgumentException("resetflow.engine.settle-timeout must not be negative and settle-recheck must be positive");
         }
