@@ -5,20 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -47,8 +43,8 @@ public class JourneyService {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final HistoryService history;
     private final ManagementService management;
+    private final JourneyLookups lookups;
     private final Flows flows;
     private final StepForms forms;
     private final JourneyTexts texts;
@@ -60,13 +56,13 @@ public class JourneyService {
     private final Clock clock;
     private final String node;
 
-    JourneyService(RuntimeService runtime, TaskService tasks, HistoryService history, ManagementService management, Flows flows,
+    JourneyService(RuntimeService runtime, TaskService tasks, ManagementService management, JourneyLookups lookups, Flows flows,
                    StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
                    TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.history = history;
         this.management = management;
+        this.lookups = lookups;
         this.flows = flows;
         this.forms = forms;
         this.texts = texts;
@@ -147,13 +143,7 @@ public class JourneyService {
     }
 
     private Task requesterTask(String flowId) {
-        List<Task> found = tasks.createTaskQuery()
-                .processInstanceBusinessKey(flowId)
-                .withoutCandidateGroups()
-                .active()
-                .orderByTaskCreateTime().desc()
-                .listPage(0, 1);
-        return found.isEmpty() ? null : found.get(0);
+        return lookups.requesterTask(flowId);
     }
 
     /**
@@ -205,8 +195,7 @@ public class JourneyService {
      * id (unless it acquires exclusively over process hierarchies), so exactly the running jobs would be missed.
      */
     private Set<String> instanceIds(Flows.Flow flow) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.flowId()).list()
-                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+        return lookups.instanceIds(flow.flowId());
     }
 
     /**
@@ -235,14 +224,7 @@ public class JourneyService {
 
     /** From the history, which full history keeps current while the journey runs, and which outlives it. */
     private Map<String, Object> endFacts(Flows.Flow flow) {
-        Map<String, Object> facts = new HashMap<>();
-        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-                .processInstanceId(flow.processInstanceId()).variableNameIn(END_FACTS).list()) {
-            if (variable.getValue() != null) {
-                facts.putIfAbsent(variable.getName(), variable.getValue());
-            }
-        }
-        return facts;
+        return lookups.facts(flow.processInstanceId(), END_FACTS);
     }
 
     FlowView view(Flows.Flow flow, Locale locale) {
