@@ -152,11 +152,11 @@ public final class Bench {
             users.create(Math.max(count, settings.plan().warmUpThreads()), CLOUD_LDAP_PORT, cloudPassword, api);
             System.out.printf("  %d users registered%n", Math.max(count, settings.plan().warmUpThreads()));
             Scenarios scenarios = new Scenarios(api, users);
-            new Load(settings.plan().withThreads(List.of()), Scenarios.EMAIL_STEPS).run(scenarios::email);
+            new Load(settings.plan().withThreads(List.of()), resetflow::cpuNanos, Scenarios.EMAIL_STEPS).run(scenarios::email);
             profileFrom = Instant.now();
             resetflow.takePeakRssMiB();
             for (int threads : settings.plan().threads()) {
-                Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), Scenarios.EMAIL_STEPS)
+                Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.EMAIL_STEPS)
                         .run(scenarios::email).get(threads);
                 Map<String, Object> json = result.toJson();
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());
@@ -165,7 +165,7 @@ public final class Bench {
             profileTo = Instant.now();
             System.out.println("  security questions mixed in (every second journey):");
             for (int threads : settings.mixedThreads()) {
-                Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), Scenarios.MIXED_STEPS)
+                Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.MIXED_STEPS)
                         .run(scenarios::mixed).get(threads);
                 Map<String, Object> json = result.toJson();
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());

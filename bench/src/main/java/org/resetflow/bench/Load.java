@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A closed-loop load: N threads, each one simulated user running journeys back to back. One warm-up for the JIT,
@@ -90,7 +91,7 @@ public final class Load {
 
     /** Figures for one N. */
     public record Result(int threads, double seconds, long journeys, long errors, Map<String, long[]> stepNanos,
-                         List<String> errorSamples) {
+                         List<String> errorSamples, double cpuSeconds) {
 
         public double journeysPerSecond() {
             return journeys / seconds;
@@ -102,6 +103,9 @@ public final class Load {
             json.put("measuredSeconds", seconds);
             json.put("journeys", journeys);
             json.put("journeysPerSecond", round(journeysPerSecond()));
+            if (cpuSeconds >= 0 && journeys > 0) {
+                json.put("cpuMsPerJourney", round(cpuSeconds * 1000 / journeys));
+            }
             json.put("errors", errors);
             json.put("errorSamples", errorSamples);
             Map<String, Object> steps = new LinkedHashMap<>();
@@ -138,9 +142,15 @@ public final class Load {
 
     private final Plan plan;
     private final List<String> stepOrder;
+    private final LongSupplier cpuNanos;
 
-    public Load(Plan plan, String... stepOrder) {
+    /**
+     * @param cpuNanos the CPU time the measured process has used so far, read when each window opens and closes
+     *                 (for the CPU time per journey, which is steadier than throughput on a shared machine)
+     */
+    public Load(Plan plan, LongSupplier cpuNanos, String... stepOrder) {
         this.plan = plan;
+        this.cpuNanos = cpuNanos;
         this.stepOrder = List.of(stepOrder);
     }
 
@@ -184,6 +194,19 @@ public final class Load {
             users.add(thread);
             thread.start();
         }
+        long[] cpu = {-1, -1};
+        Thread meter = new Thread(() -> {
+            try {
+                sleepUntil(window.begin);
+                cpu[0] = cpuNanos.getAsLong();
+                sleepUntil(window.end);
+                cpu[1] = cpuNanos.getAsLong();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cpu-meter");
+        meter.start();
+        users.add(meter);
         for (Thread thread : users) {
             try {
                 thread.join();
@@ -197,7 +220,22 @@ public final class Load {
             steps.put(name, window.steps(name));
         }
         window.stepNames().stream().filter(name -> !steps.containsKey(name)).sorted().forEach(name -> steps.put(name, window.steps(name)));
-        return new Result(threads, measure.toNanos() / 1e9, window.journeys.get(), window.errors.get(), steps, List.copyOf(window.samples));
+        double cpuSeconds = cpu[0] < 0 || cpu[1] < 0 ? -1 : (cpu[1] - cpu[0]) / 1e9;
+        return new Result(threads, measure.toNanos() / 1e9, window.journeys.get(), window.errors.get(), steps, List.copyOf(window.samples),
+                cpuSeconds);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    /** This process's CPU time, for a load that runs inside the process it measures (the ceiling). */
+    public static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The measuring window of one phase and what happened inside it. */

@@ -16,28 +16,29 @@ final class Report {
                 results.path("mode").asText(), results.path("date").asText(), machine.path("cpu").asText(), machine.path("cores").asInt(),
                 machine.path("memoryMiB").asInt(), machine.path("os").asText(), machine.path("java").asText(), results.path("heap").asText()));
         out.append("Plan: %s.%n%n".formatted(results.path("plan").asText()));
-        out.append("| database | scenario | N | journeys/s | ceiling/s | ratio | errors | peak RSS MiB | start p50/p99 ms | chooseMethod p50/p99 | enterCode p50/p99 | answerQuestions p50/p99 | setPassword p50/p99 |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        out.append("| database | scenario | N | journeys/s | ceiling/s | ratio | CPU ms/journey | errors | peak RSS MiB | start p50/p99 ms | chooseMethod p50/p99 | enterCode p50/p99 | answerQuestions p50/p99 | setPassword p50/p99 |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var db : Checks.iterable(results.path("databases").fields())) {
             for (String scenario : List.of("email", "questionsMixed")) {
                 for (var n : Checks.iterable(db.getValue().path(scenario).fields())) {
                     JsonNode figures = n.getValue();
                     JsonNode steps = figures.path("steps");
-                    out.append("| %s | %s | %s | %.2f | %.2f | %.2f | %d | %.0f | %s | %s | %s | %s | %s |%n".formatted(db.getKey(),
+                    out.append("| %s | %s | %s | %.2f | %.2f | %.2f | %.0f | %d | %.0f | %s | %s | %s | %s | %s |%n".formatted(db.getKey(),
                             scenario.equals("email") ? "email code" : "½ questions", n.getKey(), figures.path("journeysPerSecond").asDouble(),
-                            figures.path("ceilingJourneysPerSecond").asDouble(), figures.path("ratio").asDouble(), figures.path("errors").asLong(),
+                            figures.path("ceilingJourneysPerSecond").asDouble(), figures.path("ratio").asDouble(),
+                            figures.path("cpuMsPerJourney").asDouble(), figures.path("errors").asLong(),
                             figures.path("peakRssMiB").asDouble(), step(steps, "start"), step(steps, "chooseMethod"), step(steps, "enterCode"),
                             step(steps, "answerQuestions"), step(steps, "setPassword")));
                 }
             }
         }
-        out.append("\n| database | N | ceiling journeys/s | start p50/p99 ms | chooseMethod p50/p99 | enterCode p50/p99 | setPassword p50/p99 |\n");
-        out.append("|---|---|---|---|---|---|---|\n");
+        out.append("\n| database | N | ceiling journeys/s | CPU ms/journey | start p50/p99 ms | chooseMethod p50/p99 | enterCode p50/p99 | setPassword p50/p99 |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
         for (var db : Checks.iterable(results.path("databases").fields())) {
             for (var n : Checks.iterable(db.getValue().path("ceiling").fields())) {
                 JsonNode steps = n.getValue().path("steps");
-                out.append("| %s | %s | %.2f | %s | %s | %s | %s |%n".formatted(db.getKey(), n.getKey(), n.getValue().path("journeysPerSecond").asDouble(),
-                        step(steps, "start"), step(steps, "chooseMethod"), step(steps, "enterCode"), step(steps, "setPassword")));
+                out.append("| %s | %s | %.2f | %.0f | %s | %s | %s | %s |%n".formatted(db.getKey(), n.getKey(),
+                        n.getValue().path("journeysPerSecond").asDouble(), n.getValue().path("cpuMsPerJourney").asDouble(), step(steps, "start"), step(steps, "chooseMethod"), step(steps, "enterCode"), step(steps, "setPassword")));
             }
         }
         out.append("\nStart-up to ready (median of %d): ResetFlow %.2f s, bare Camunda application %.2f s, ratio %.2f.%n".formatted(

@@ -101,6 +101,17 @@ final class ServerProcess implements AutoCloseable {
         return Load.round(status("VmHWM") / 1024.0);
     }
 
+    /** CPU time (user and system) the process has used so far, from /proc (clock ticks of 10 ms, Linux's USER_HZ). */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
     private long currentRssKiB() {
         return status("VmRSS");
     }

@@ -66,7 +66,7 @@ class CeilingRun {
                         .addString("ceiling-identity.bpmn", CeilingModel.identity())
                         .addString("ceiling-code.bpmn", CeilingModel.code())
                         .deploy();
-                Map<Integer, Load.Result> results = new Load(plan, STEPS).run(user -> journey(engine, user));
+                Map<Integer, Load.Result> results = new Load(plan, Load::ownCpuNanos, STEPS).run(user -> journey(engine, user));
                 Map<String, Object> json = new LinkedHashMap<>();
                 results.forEach((threads, result) -> json.put(String.valueOf(threads), result.toJson()));
                 Files.createDirectories(output.toAbsolutePath().getParent());
