@@ -182,7 +182,7 @@ public final class Bench {
         Files.deleteIfExists(ceilingOutput);
         Map<String, Object> ceiling;
         try (ServerProcess bare = startBare("ceiling-" + db, self, db, List.of("--bench.ceiling.output=" + ceilingOutput.toAbsolutePath(),
-                "--bench.ceiling.plan=" + settings.plan().format()))) {
+                "--bench.ceiling.plan=" + settings.plan().format()), settings.jfr() ? settings.out().resolve("ceiling-" + db + ".jfr") : null)) {
             double startup = bare.awaitReady(URI.create("http://127.0.0.1:" + BARE_PORT + "/actuator/health/readiness"), START_TIMEOUT);
             System.out.printf("  bare application ready in %.2f s%n", startup);
             if (db.equals("h2")) {
@@ -257,7 +257,16 @@ public final class Bench {
     }
 
     private ServerProcess startBare(String name, Path self, String db, List<String> extra) throws Exception {
+        return startBare(name, self, db, extra, null);
+    }
+
+    private ServerProcess startBare(String name, Path self, String db, List<String> extra, Path jfr) throws Exception {
         Path data = Files.createDirectories(work.resolve(name));
+        List<String> jvm = new ArrayList<>();
+        if (jfr != null) {
+            Files.deleteIfExists(jfr);
+            jvm.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile,dumponexit=true");
+        }
         List<String> args = new ArrayList<>(List.of("app", "--server.port=" + BARE_PORT));
         if (db.equals("postgres")) {
             createDatabase("resetflow_bench_ceiling");
@@ -268,7 +277,7 @@ public final class Bench {
             args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("ceiling") + EMBEDDED_H2_OPTIONS + settings.h2Options());
         }
         args.addAll(extra);
-        return ServerProcess.start(name, settings.out(), self, List.of(), args, data);
+        return ServerProcess.start(name, settings.out(), self, jvm, args, data);
     }
 
     /** A fresh start to ready on the embedded defaults, for the median start-up time. */
