@@ -35,6 +35,7 @@ public final class Bench {
     private static final int BARE_PORT = 18090;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     /** The options of ResetFlow's embedded database URL (src/main/resources/application-embedded.yml), for the ceiling's. */
+    private static final int PROFILE_THREADS = 8;
     private static final String EMBEDDED_H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     private final Settings settings;
@@ -138,9 +139,9 @@ public final class Bench {
         Map<String, Object> mixed = new LinkedHashMap<>();
         Path jfr = settings.out().resolve("resetflow-" + db + ".jfr");
         String cloudPassword = UUID.randomUUID().toString();
-        Instant profileFrom;
-        Instant profileTo;
-        try (ServerProcess resetflow = startResetFlow("resetflow-" + db, db, cloudPassword, settings.jfr() ? jfr : null)) {
+        Instant profileFrom = null;
+        Instant profileTo = null;
+        try (ServerProcess resetflow = startResetFlow("resetflow-" + db, db, cloudPassword)) {
             double startup = resetflow.awaitReady(URI.create("http://127.0.0.1:" + RESETFLOW_PORT + "/actuator/health/readiness"), START_TIMEOUT);
             System.out.printf("  ready in %.2f s%n", startup);
             if (db.equals("h2")) {
@@ -153,7 +154,6 @@ public final class Bench {
             System.out.printf("  %d users registered%n", Math.max(count, settings.plan().warmUpThreads()));
             Scenarios scenarios = new Scenarios(api, users);
             new Load(settings.plan().withThreads(List.of()), resetflow::cpuNanos, Scenarios.EMAIL_STEPS).run(scenarios::email);
-            profileFrom = Instant.now();
             resetflow.takePeakRssMiB();
             for (int threads : settings.plan().threads()) {
                 Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.EMAIL_STEPS)
@@ -162,7 +162,6 @@ public final class Bench {
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());
                 email.put(String.valueOf(threads), json);
             }
-            profileTo = Instant.now();
             System.out.println("  security questions mixed in (every second journey):");
             for (int threads : settings.mixedThreads()) {
                 Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.MIXED_STEPS)
@@ -170,6 +169,16 @@ public final class Bench {
                 Map<String, Object> json = result.toJson();
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());
                 mixed.put(String.valueOf(threads), json);
+            }
+            if (settings.jfr()) {
+                // A profiler costs the journey more than the ceiling, so it runs in a window of its own, not counted.
+                System.out.printf("  flight recording, N=%d (not counted)%n", PROFILE_THREADS);
+                resetflow.startRecording(jfr);
+                profileFrom = Instant.now();
+                new Load(settings.plan().withoutWarmUp().withThreads(List.of(PROFILE_THREADS)), resetflow::cpuNanos, Scenarios.EMAIL_STEPS)
+                        .run(scenarios::email);
+                profileTo = Instant.now();
+                resetflow.stopRecording();
             }
             figures.put("peakRssMiB", resetflow.highWaterMarkMiB());
             figures.put("startupSeconds", Load.round(startup));
@@ -182,7 +191,7 @@ public final class Bench {
         Files.deleteIfExists(ceilingOutput);
         Map<String, Object> ceiling;
         try (ServerProcess bare = startBare("ceiling-" + db, self, db, List.of("--bench.ceiling.output=" + ceilingOutput.toAbsolutePath(),
-                "--bench.ceiling.plan=" + settings.plan().format()), settings.jfr() ? settings.out().resolve("ceiling-" + db + ".jfr") : null)) {
+                "--bench.ceiling.plan=" + settings.plan().format()))) {
             double startup = bare.awaitReady(URI.create("http://127.0.0.1:" + BARE_PORT + "/actuator/health/readiness"), START_TIMEOUT);
             System.out.printf("  bare application ready in %.2f s%n", startup);
             if (db.equals("h2")) {
@@ -222,13 +231,9 @@ public final class Bench {
         });
     }
 
-    private ServerProcess startResetFlow(String name, String db, String cloudPassword, Path jfr) throws Exception {
+    private ServerProcess startResetFlow(String name, String db, String cloudPassword) throws Exception {
         Path data = Files.createDirectories(work.resolve(name));
         List<String> jvm = new ArrayList<>();
-        if (jfr != null) {
-            Files.deleteIfExists(jfr);
-            jvm.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile,dumponexit=true");
-        }
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + RESETFLOW_PORT,
                 "--resetflow.data-directory=" + data,
@@ -257,16 +262,7 @@ public final class Bench {
     }
 
     private ServerProcess startBare(String name, Path self, String db, List<String> extra) throws Exception {
-        return startBare(name, self, db, extra, null);
-    }
-
-    private ServerProcess startBare(String name, Path self, String db, List<String> extra, Path jfr) throws Exception {
         Path data = Files.createDirectories(work.resolve(name));
-        List<String> jvm = new ArrayList<>();
-        if (jfr != null) {
-            Files.deleteIfExists(jfr);
-            jvm.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile,dumponexit=true");
-        }
         List<String> args = new ArrayList<>(List.of("app", "--server.port=" + BARE_PORT));
         if (db.equals("postgres")) {
             createDatabase("resetflow_bench_ceiling");
@@ -277,13 +273,13 @@ public final class Bench {
             args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("ceiling") + EMBEDDED_H2_OPTIONS + settings.h2Options());
         }
         args.addAll(extra);
-        return ServerProcess.start(name, settings.out(), self, jvm, args, data);
+        return ServerProcess.start(name, settings.out(), self, List.of(), args, data);
     }
 
     /** A fresh start to ready on the embedded defaults, for the median start-up time. */
     private double startupOnly(String name, Path self, boolean bare) throws Exception {
         try (ServerProcess server = bare ? startBare(name, self, "h2", List.of())
-                : startResetFlow(name, "h2", UUID.randomUUID().toString(), null)) {
+                : startResetFlow(name, "h2", UUID.randomUUID().toString())) {
             double seconds = server.awaitReady(URI.create("http://127.0.0.1:" + (bare ? BARE_PORT : RESETFLOW_PORT)
                     + "/actuator/health/readiness"), START_TIMEOUT);
             System.out.printf("  %s ready in %.2f s%n", name, seconds);

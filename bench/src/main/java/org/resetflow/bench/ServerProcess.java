@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,6 +100,28 @@ final class ServerProcess implements AutoCloseable {
     /** The process's high-water mark of resident memory (VmHWM), in MiB. */
     double highWaterMarkMiB() {
         return Load.round(status("VmHWM") / 1024.0);
+    }
+
+    /** Starts a flight recording (profile settings) in the running process. */
+    void startRecording(Path file) throws IOException, InterruptedException {
+        Files.deleteIfExists(file);
+        jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
+    }
+
+    /** Stops the recording and writes it to its file. */
+    void stopRecording() throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=bench");
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
     }
 
     /** CPU time (user and system) the process has used so far, from /proc (clock ticks of 10 ms, Linux's USER_HZ). */
