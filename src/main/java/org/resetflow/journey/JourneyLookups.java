@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -40,7 +42,7 @@ class JourneyLookups {
         this.management = management;
     }
 
-    private record Statements(String requesterTask, String instances, String facts) {
+    private record Statements(String requesterTask, String instances, String runnable, String facts) {
     }
 
     private Statements statements() {
@@ -50,12 +52,17 @@ class JourneyLookups {
             String execution = management.getTableName(ExecutionEntity.class);
             String link = management.getTableName(IdentityLinkEntity.class);
             String variable = management.getTableName(HistoricVariableInstanceEntity.class);
+            String job = management.getTableName(JobEntity.class);
             known = new Statements(
                     "SELECT T.* FROM " + task + " T INNER JOIN " + execution + " P ON P.ID_ = T.PROC_INST_ID_"
                             + " WHERE P.BUSINESS_KEY_ = #{flowId} AND T.SUSPENSION_STATE_ = 1"
                             + " AND NOT EXISTS (SELECT 1 FROM " + link + " L WHERE L.TASK_ID_ = T.ID_"
                             + " AND L.TYPE_ = 'candidate' AND L.GROUP_ID_ IS NOT NULL)",
                     "SELECT * FROM " + execution + " WHERE BUSINESS_KEY_ = #{flowId} AND ID_ = PROC_INST_ID_",
+                    // what the engine's job query calls executable: retries left, and due (or no due date)
+                    "SELECT P.* FROM " + execution + " P WHERE P.BUSINESS_KEY_ = #{flowId} AND P.ID_ = P.PROC_INST_ID_"
+                            + " AND EXISTS (SELECT 1 FROM " + job + " J WHERE J.PROCESS_INSTANCE_ID_ = P.ID_ AND J.RETRIES_ > 0"
+                            + " AND (J.DUEDATE_ IS NULL OR J.DUEDATE_ <= #{now}))",
                     "SELECT * FROM " + variable + " WHERE PROC_INST_ID_ = #{processInstanceId} AND NAME_ IN (#{names})"
                             + " AND (STATE_ IS NULL OR STATE_ <> 'DELETED') ORDER BY ID_");
             statements = known;
@@ -82,6 +89,17 @@ class JourneyLookups {
     Set<String> instanceIds(String flowId) {
         return runtime.createNativeProcessInstanceQuery().sql(statements().instances()).parameter("flowId", flowId).list()
                 .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Whether the engine has work for the journey right now: a job that is due, with retries left, in any of the
+     * journey's process instances. One statement for both (the instances and their jobs); by process instance, not
+     * by root process instance, which the job executor clears from a job while it holds it (unless it acquires
+     * exclusively over process hierarchies).
+     */
+    boolean hasRunnableJobs(String flowId) {
+        return !runtime.createNativeProcessInstanceQuery().sql(statements().runnable()).parameter("flowId", flowId)
+                .parameter("now", ClockUtil.getCurrentTime()).list().isEmpty();
     }
 
     /** The values (not null) of some variables of one process instance, as the history keeps them. */

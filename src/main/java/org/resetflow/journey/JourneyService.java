@@ -181,8 +181,7 @@ public class JourneyService {
 
     /** Whether the engine has work for the journey right now, in any of its process instances. */
     private boolean hasRunnableJobs(Flows.Flow flow) {
-        Set<String> instances = instanceIds(flow);
-        return !instances.isEmpty() && management.createJobQuery().processInstanceIds(instances).executable().count() > 0;
+        return lookups.hasRunnableJobs(flow.flowId());
     }
 
     private boolean hasFailedJobs(Set<String> instances) {
