@@ -156,17 +156,21 @@ public final class Bench {
             new Load(settings.plan().withThreads(List.of()), resetflow::cpuNanos, Scenarios.EMAIL_STEPS).run(scenarios::email);
             resetflow.takePeakRssMiB();
             for (int threads : settings.plan().threads()) {
+                long working = api.workingAnswers.get();
                 Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.EMAIL_STEPS)
                         .run(scenarios::email).get(threads);
                 Map<String, Object> json = result.toJson();
+                json.put("workingAnswers", api.workingAnswers.get() - working);
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());
                 email.put(String.valueOf(threads), json);
             }
             System.out.println("  security questions mixed in (every second journey):");
             for (int threads : settings.mixedThreads()) {
+                long working = api.workingAnswers.get();
                 Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.MIXED_STEPS)
                         .run(scenarios::mixed).get(threads);
                 Map<String, Object> json = result.toJson();
+                json.put("workingAnswers", api.workingAnswers.get() - working);
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());
                 mixed.put(String.valueOf(threads), json);
             }

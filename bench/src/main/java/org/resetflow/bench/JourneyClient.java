@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** A client of ResetFlow's public journey API (docs/api.md), as a kiosk or the portal would use it. */
 final class JourneyClient {
@@ -20,6 +21,8 @@ final class JourneyClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    /** Answers that said "working" (the journey was still on its way) and were followed until it rested. */
+    final AtomicLong workingAnswers = new AtomicLong();
 
     JourneyClient(URI base) {
         this.base = base;
@@ -41,19 +44,55 @@ final class JourneyClient {
 
     Flow start(String kind, String username, String expectedStep) throws IOException, InterruptedException {
         Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + kind)), Map.of("username", username));
-        expect(answer, 201, expectedStep, "start " + kind + " for " + username);
-        return new Flow(kind, answer.body().path("flowId").asText(), answer.body().path("flowToken").asText());
+        Flow flow = new Flow(kind, answer.body().path("flowId").asText(), answer.body().path("flowToken").asText());
+        expect(followWorking(flow, answer), 201, expectedStep, "start " + kind + " for " + username);
+        return flow;
     }
 
     /** Takes a step; expects 200 and the next step's key, or the end status when {@code expected} is upper case. */
     Answer submit(Flow flow, String key, Map<String, ?> values, String expected) throws IOException, InterruptedException {
         Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id() + "/steps/" + key))
                 .header("X-Flow-Token", flow.token()), Map.of("values", values));
+        answer = followWorking(flow, answer);
         expect(answer, 200, expected, key);
         return answer;
     }
 
-    /** The code in the newest message of the development outbox to this address. */
+    /**
+     * As the portal does: an answer that says the journey is still working (no step yet, no end) is followed by
+     * reading the journey every 100 ms until it rests, for at most 30 s. The step's time includes the wait.
+     */
+    private Answer followWorking(Flow flow, Answer answer) throws IOException, InterruptedException {
+        if (!working(answer)) {
+            return answer;
+        }
+        workingAnswers.incrementAndGet();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Answer current = answer;
+        while (working(current) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id()))
+                    .header("X-Flow-Token", flow.token()).header("Accept-Language", "en").timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            current = new Answer(response.statusCode(), JSON.readTree(response.body()));
+        }
+        return new Answer(answer.status(), current.body());
+    }
+
+    private static boolean working(Answer answer) {
+        if (answer.status() >= 300 || !"ACTIVE".equals(answer.journeyStatus()) || answer.stepKey() != null) {
+            return false;
+        }
+        for (JsonNode message : answer.body().path("messages")) {
+            String code = message.path("code").asText();
+            if (code.equals("working") || code.equals("pending")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The code in the newest message with a code in the development outbox to this address. */
     String lastCode(String to) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/dev/outbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30)).GET().build();
@@ -62,7 +101,14 @@ final class JourneyClient {
         if (response.statusCode() != 200 || !messages.isArray() || messages.isEmpty()) {
             throw new IllegalStateException("no message to " + to + " in the outbox (" + response.statusCode() + ")");
         }
-        return messages.get(messages.size() - 1).path("code").asText(null);
+        // the newest message with a code: the notice that a previous journey changed the password may come after it
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            String code = messages.get(i).path("code").asText(null);
+            if (code != null && !code.isEmpty()) {
+                return code;
+            }
+        }
+        return null;
     }
 
     private Answer send(HttpRequest.Builder builder, Object body) throws IOException, InterruptedException {
