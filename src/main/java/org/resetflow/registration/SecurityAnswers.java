@@ -26,7 +26,17 @@ public class SecurityAnswers {
     private final AtomicInteger peakRunning = new AtomicInteger();
 
     public SecurityAnswers() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(parallelHashes(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory()));
+    }
+
+    /**
+     * One hash per processor, and one per 512 MiB of heap: a hash's 16 MiB are alive for the whole 80 ms it takes, so
+     * every young collection meanwhile copies them, and in a small heap two of them at once outgrow the young
+     * generation and are promoted, until the old generation fills with them and the collector stops everything
+     * (seen with -Xmx512m under a storm of security answers). At least one.
+     */
+    static int parallelHashes(int processors, long maxHeapBytes) {
+        return Math.max(1, Math.min(processors, (int) (maxHeapBytes / (512L << 20))));
     }
 
     SecurityAnswers(int parallelHashes) {

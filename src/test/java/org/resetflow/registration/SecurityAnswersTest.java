@@ -102,4 +102,14 @@ class SecurityAnswersTest {
         }
         assertThat(bounded.peakParallelHashes()).isBetween(1, 2);
     }
+
+    @Test
+    void hashesAtOnceAreBoundedByProcessorsAndByHeap() {
+        long mib = 1L << 20;
+        assertThat(SecurityAnswers.parallelHashes(2, 512 * mib)).isEqualTo(1);
+        assertThat(SecurityAnswers.parallelHashes(2, 491 * mib)).isEqualTo(1);
+        assertThat(SecurityAnswers.parallelHashes(2, 4096 * mib)).isEqualTo(2);
+        assertThat(SecurityAnswers.parallelHashes(16, 2048 * mib)).isEqualTo(4);
+        assertThat(SecurityAnswers.parallelHashes(1, 64 * mib)).isEqualTo(1);
+    }
 }
