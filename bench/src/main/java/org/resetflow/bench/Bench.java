@@ -2,6 +2,7 @@ package org.resetflow.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +57,22 @@ public final class Bench {
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(profile));
             return;
         }
-        new Bench(Settings.parse(args)).run();
+        Bench bench = new Bench(Settings.parse(args));
+        try {
+            bench.run();
+        } finally {
+            bench.deleteWork();
+        }
         System.exit(0);
+    }
+
+    /** The servers' data (H2 files of several GiB after a full run) goes with the run; the figures and logs stay. */
+    private void deleteWork() throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** What to run. */
