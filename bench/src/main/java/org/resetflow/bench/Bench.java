@@ -252,7 +252,6 @@ public final class Bench {
 
     private ServerProcess startResetFlow(String name, String db, String cloudPassword) throws Exception {
         Path data = Files.createDirectories(work.resolve(name));
-        List<String> jvm = new ArrayList<>();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + RESETFLOW_PORT,
                 "--resetflow.data-directory=" + data,
@@ -277,7 +276,7 @@ public final class Bench {
                 args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("resetflow") + EMBEDDED_H2_OPTIONS + settings.h2Options());
             }
         }
-        return ServerProcess.start(name, settings.out(), settings.jar(), jvm, args, data);
+        return ServerProcess.start(name, settings.out(), settings.jar(), args, data);
     }
 
     private ServerProcess startBare(String name, Path self, String db, List<String> extra) throws Exception {
@@ -292,7 +291,7 @@ public final class Bench {
             args.add("--spring.datasource.url=jdbc:h2:file:" + data.resolve("ceiling") + EMBEDDED_H2_OPTIONS + settings.h2Options());
         }
         args.addAll(extra);
-        return ServerProcess.start(name, settings.out(), self, List.of(), args, data);
+        return ServerProcess.start(name, settings.out(), self, args, data);
     }
 
     /** A fresh start to ready on the embedded defaults, for the median start-up time. */

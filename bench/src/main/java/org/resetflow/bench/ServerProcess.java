@@ -43,14 +43,13 @@ final class ServerProcess implements AutoCloseable {
         this.sampler.start();
     }
 
-    /** {@code java -Xmx512m -Xlog:gc:... <jvmOptions> -jar <jar> <arguments>}, output to {@code <dir>/<name>.log}. */
-    static ServerProcess start(String name, Path dir, Path jar, List<String> jvmOptions, List<String> arguments, Path workDir)
+    /** {@code java -Xmx512m -Xlog:gc:... -jar <jar> <arguments>}, output to {@code <dir>/<name>.log}. */
+    static ServerProcess start(String name, Path dir, Path jar, List<String> arguments, Path workDir)
             throws IOException {
         Path out = Files.createDirectories(dir).toAbsolutePath();
         Path log = out.resolve(name + ".log");
         Path gcLog = out.resolve(name + "-gc.log");
         List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
-        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(arguments);
