@@ -161,29 +161,13 @@ class RateLimitsTest {
 
     @Test
     void twentyThreadsTakingFromOneBucketOfTenGetExactlyTenCodes() throws Exception {
-        threads = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
         List<Callable<Boolean>> attempts = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             RateLimits node = new RateLimits(dataSource, DEFAULTS);
-            attempts.add(() -> {
-                start.await();
-                return node.tryIssueCode("jane.doe", null);
-            });
-        }
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (Callable<Boolean> attempt : attempts) {
-            results.add(threads.submit(attempt));
+            attempts.add(() -> node.tryIssueCode("jane.doe", null));
         }
 
-        start.countDown();
-
-        int granted = 0;
-        for (Future<Boolean> result : results) {
-            if (result.get(30, TimeUnit.SECONDS)) {
-                granted++;
-            }
-        }
+        long granted = atTheSameMoment(attempts).stream().filter(Boolean::booleanValue).count();
         assertThat(granted).isEqualTo(10);
         assertThat(JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM rf_rate_limit_bucket").query(Integer.class).single()).isEqualTo(1);
     }
@@ -244,20 +228,32 @@ class RateLimitsTest {
 
     @Test
     void aNewClientsFirstRequestsAtTheSameMomentAreAllCounted() throws Exception {
-        threads = Executors.newFixedThreadPool(16);
+        List<Callable<Boolean>> requests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            requests.add(() -> limits.tryRequest("198.51.100.7"));
+        }
+
+        for (boolean allowed : atTheSameMoment(requests)) {
+            assertThat(allowed).isTrue();
+        }
+    }
+
+    /** Runs every attempt on its own thread, all released at once; their answers in order. */
+    private List<Boolean> atTheSameMoment(List<Callable<Boolean>> attempts) throws Exception {
+        threads = Executors.newFixedThreadPool(attempts.size());
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
+        for (Callable<Boolean> attempt : attempts) {
             results.add(threads.submit(() -> {
                 start.await();
-                return limits.tryRequest("198.51.100.7");
+                return attempt.call();
             }));
         }
-
         start.countDown();
-
+        List<Boolean> answers = new ArrayList<>();
         for (Future<Boolean> result : results) {
-            assertThat(result.get(30, TimeUnit.SECONDS)).isTrue();
+            answers.add(result.get(30, TimeUnit.SECONDS));
         }
+        return answers;
     }
 }
