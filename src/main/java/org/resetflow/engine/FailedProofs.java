@@ -23,7 +23,7 @@ public class FailedProofs {
 
     /** The BPMN error to throw for this failure. */
     public BpmnError record(DelegateExecution execution, String field, String fieldErrorCode, String bpmnErrorCode) {
-        return throttle.recordFailure((String) execution.getVariable(Vars.ACCOUNT_KEY))
+        return throttle.recordFailure(JourneyFacts.text(execution, Vars.ACCOUNT_KEY))
                 .map(until -> {
                     execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
                     return new BpmnError(LOCKED_OUT);

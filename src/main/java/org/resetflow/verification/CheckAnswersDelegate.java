@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +25,13 @@ class CheckAnswersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
+        String accountKey = JourneyFacts.text(execution, Vars.ACCOUNT_KEY);
         List<String> ids = Arrays.asList(((String) execution.getVariable(Vars.QUESTION_IDS)).split(","));
         List<String> given = new ArrayList<>();
         for (int i = 1; i <= ids.size(); i++) {
             given.add((String) execution.getVariable("answer" + i));
         }
-        if (questions.allCorrect(accountKey, Boolean.TRUE.equals(execution.getVariable(Vars.DECOY)), ids, given)) {
+        if (questions.allCorrect(accountKey, JourneyFacts.isTrue(execution, Vars.DECOY), ids, given)) {
             return;
         }
         throw failedProofs.record(execution, FieldErrors.FORM, "ANSWERS_WRONG", "WRONG_ANSWERS");

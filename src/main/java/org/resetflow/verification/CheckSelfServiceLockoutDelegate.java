@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.FailedProofs;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ class CheckSelfServiceLockoutDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
+        String accountKey = JourneyFacts.text(execution, Vars.ACCOUNT_KEY);
         throttle.lockedOutUntil(accountKey).ifPresent(until -> {
             execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
             throw new BpmnError(FailedProofs.LOCKED_OUT);

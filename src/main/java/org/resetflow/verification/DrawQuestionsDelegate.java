@@ -3,6 +3,7 @@ package org.resetflow.verification;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,8 @@ class DrawQuestionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<String> ids = questions.draw((String) execution.getVariable(Vars.ACCOUNT_KEY),
-                Boolean.TRUE.equals(execution.getVariable(Vars.DECOY)));
+        List<String> ids = questions.draw(JourneyFacts.text(execution, Vars.ACCOUNT_KEY),
+                JourneyFacts.isTrue(execution, Vars.DECOY));
         execution.setVariable(Vars.QUESTION_IDS, String.join(",", ids));
         execution.setVariable(Vars.QUESTION_COUNT, ids.size());
         for (int i = 0; i < ids.size(); i++) {

@@ -3,6 +3,7 @@ package org.resetflow.verification;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.KeyedHasher;
 import org.resetflow.secret.SecretVault;
@@ -37,8 +38,8 @@ class IssueCodeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String destination = (String) execution.getVariable(Vars.DESTINATION);
-        boolean decoy = Boolean.TRUE.equals(execution.getVariable(Vars.DECOY));
-        if (!rateLimits.tryIssueCode((String) execution.getVariable(Vars.ACCOUNT_KEY), destination)) {
+        boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
+        if (!rateLimits.tryIssueCode(JourneyFacts.text(execution, Vars.ACCOUNT_KEY), destination)) {
             throw new BpmnError("CODE_LIMIT");
         }
         String code = codes.next();

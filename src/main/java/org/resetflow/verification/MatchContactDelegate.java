@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,9 @@ class MatchContactDelegate implements JavaDelegate {
         if (!method.sendsCode()) {
             return;
         }
-        boolean decoy = Boolean.TRUE.equals(execution.getVariable(Vars.DECOY));
+        boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
         Optional<String> typed = recoveryMethods.normalise(method, (String) execution.getVariable(Vars.INPUT_CONTACT));
-        String registered = decoy ? null : cloud.findAccount((String) execution.getVariable(Vars.USERNAME))
+        String registered = decoy ? null : cloud.findAccount(JourneyFacts.text(execution, Vars.USERNAME))
                 .map(recoveryMethods::registered)
                 .map((Map<Method, String> methods) -> methods.get(method))
                 .orElse(null);

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,11 @@ class OfferMethodsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Method> registered = MethodList.parse(execution.getVariable(Vars.REGISTERED_METHODS));
+        List<Method> registered = MethodList.parse(JourneyFacts.get(execution, Vars.REGISTERED_METHODS));
         List<Method> used = MethodList.parse(execution.getVariable(Vars.VERIFIED_METHODS));
         List<Method> undeliverable = MethodList.parse(execution.getVariable(Vars.UNDELIVERABLE_METHODS));
-        boolean questionsAllowed = Boolean.TRUE.equals(execution.getVariable(Vars.QUESTIONS_ALLOWED));
-        boolean decoy = Boolean.TRUE.equals(execution.getVariable(Vars.DECOY));
+        boolean questionsAllowed = JourneyFacts.isTrue(execution, Vars.QUESTIONS_ALLOWED);
+        boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
         List<Method> offered = registered.stream()
                 .filter(method -> questionsAllowed || method != Method.QUESTIONS)
                 .filter(method -> !used.contains(method))
@@ -47,7 +48,7 @@ class OfferMethodsDelegate implements JavaDelegate {
         }
         Map<Method, String> destinations = used.isEmpty() || decoy
                 ? Map.of()
-                : cloud.findAccount((String) execution.getVariable(Vars.USERNAME)).map(recoveryMethods::registered).orElse(Map.of());
+                : cloud.findAccount(JourneyFacts.text(execution, Vars.USERNAME)).map(recoveryMethods::registered).orElse(Map.of());
         ArrayNode options = json.createArrayNode();
         for (Method method : offered) {
             options.addObject()

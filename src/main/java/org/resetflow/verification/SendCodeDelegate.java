@@ -4,11 +4,11 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.resetflow.channel.Channels;
 import org.resetflow.channel.DeliveryFailedException;
 import org.resetflow.channel.DeliveryRefusedException;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.SecretVault;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ class SendCodeDelegate implements JavaDelegate {
         String owner = execution.getProcessInstanceId();
         vault.open(owner, IssueCodeDelegate.SEALED_CODE).ifPresent(code -> {
             Method method = Method.valueOf((String) execution.getVariable(Vars.METHOD));
-            Locale locale = Locale.forLanguageTag(String.valueOf(execution.getVariable(Vars.LOCALE)));
+            Locale locale = Locale.forLanguageTag(String.valueOf(JourneyFacts.get(execution, Vars.LOCALE)));
             try {
                 channels.sendCode(method, (String) execution.getVariable(Vars.DESTINATION), code, locale);
             } catch (DeliveryRefusedException refused) {
@@ -58,7 +58,7 @@ class SendCodeDelegate implements JavaDelegate {
     private void giveUp(DelegateExecution execution, Method method, String reason) {
         vault.discard(execution.getProcessInstanceId(), IssueCodeDelegate.SEALED_CODE);
         log.warn("A {} code could not be delivered for journey {}: {}", method, execution.getProcessBusinessKey(), reason);
-        journey(execution).createIncident(INCIDENT_TYPE, method.name(), reason);
+        JourneyFacts.journey(execution).createIncident(INCIDENT_TYPE, method.name(), reason);
         throw new BpmnError("SEND_FAILED");
     }
 
@@ -66,14 +66,5 @@ class SendCodeDelegate implements JavaDelegate {
     private static boolean isLastAttempt(DelegateExecution execution) {
         Job job = execution.getProcessEngineServices().getManagementService().createJobQuery().executionId(execution.getId()).singleResult();
         return job != null && job.getRetries() <= 1;
-    }
-
-    /** The journey's own process instance (reset, unlock or registration), which lives on after this call ends. */
-    private static ExecutionEntity journey(DelegateExecution execution) {
-        ExecutionEntity instance = ((ExecutionEntity) execution).getProcessInstance();
-        while (instance.getSuperExecution() != null) {
-            instance = instance.getSuperExecution().getProcessInstance();
-        }
-        return instance;
     }
 }

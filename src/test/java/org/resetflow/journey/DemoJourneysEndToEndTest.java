@@ -57,6 +57,9 @@ class DemoJourneysEndToEndTest {
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
+        // the embedded profile's URL, with H2 counting statements for the statement budget below
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("resetflow")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=1000");
     }
 
     @LocalServerPort
@@ -541,6 +544,46 @@ class DemoJourneysEndToEndTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(statistics.statusCode()).isEqualTo(200);
         assertThat(statistics.body()).contains("Reset a forgotten password");
+    }
+
+    /**
+     * The engine's work for one reset by email, as the benchmark drives it (docs/performance.md): a change that
+     * gives the journey more runtime variables, or reads them more often, fails here before it shows as fewer
+     * journeys per second. Each runtime variable is inserted, deleted and loaded with the others in every command
+     * that touches its scope; the called processes read the journey's facts from the journey instead of copies.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void aResetByEmailStaysWithinItsBudgetOfVariableStatements() throws Exception {
+        statistics("SET QUERY_STATISTICS FALSE");
+        statistics("SET QUERY_STATISTICS TRUE");
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "alice"));
+        assertThat(choose(flow, "EMAIL", "alice.alt@example.org").stepKey()).isEqualTo("enterCode");
+        assertThat(api.submit(flow, "enterCode", Map.of("code", codeSentTo("alice.alt@example.org"))).stepKey()).isEqualTo("setPassword");
+        setPassword(flow, "alice");
+
+        long inserted = 0;
+        long loaded = 0;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+            while (rows.next()) {
+                String sql = rows.getString(1).trim().toLowerCase(java.util.Locale.ROOT);
+                if (sql.startsWith("insert into act_ru_variable")) {
+                    inserted += rows.getLong(2);
+                } else if (sql.startsWith("select") && sql.contains("from act_ru_variable")) {
+                    loaded += rows.getLong(2);
+                }
+            }
+        }
+        // 52 when the called processes held copies of the journey's facts
+        assertThat(inserted).as("runtime variables created").isLessThanOrEqualTo(40);
+        assertThat(loaded).as("loads of runtime variables").isLessThanOrEqualTo(30);
+    }
+
+    private void statistics(String command) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(command);
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 
 /**
@@ -192,8 +193,8 @@ final class JourneyDoubles {
     private void offerMethods(DelegateExecution e) {
         List<String> used = split(e.getVariable(Vars.VERIFIED_METHODS));
         List<String> aside = split(e.getVariable(Vars.UNDELIVERABLE_METHODS));
-        boolean questionsAllowed = Boolean.TRUE.equals(e.getVariable(Vars.QUESTIONS_ALLOWED));
-        List<String> offered = split(e.getVariable(Vars.REGISTERED_METHODS)).stream()
+        boolean questionsAllowed = JourneyFacts.isTrue(e, Vars.QUESTIONS_ALLOWED);
+        List<String> offered = split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
                 .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
                 .filter(m -> !used.contains(m))
                 .filter(m -> !aside.contains(m))

@@ -1,0 +1,47 @@
+package org.resetflow.engine;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+
+/**
+ * The facts a journey keeps on its own process instance (reset, unlock or registration: the account, the username,
+ * the locale, the decoy flag, the methods it registered), read from a step of a process it calls. The called
+ * processes get only what is theirs through {@code camunda:in} (the step total, the method and destination of a code,
+ * the gates to prove): a copy of every fact in each called process was a runtime variable inserted and deleted, and
+ * loaded with the others, in every journey. The journey's instance is found through the root process instance id,
+ * in the command's cache once the audit or another step has read it.
+ */
+public final class JourneyFacts {
+
+    private JourneyFacts() {
+    }
+
+    /** The fact, from the journey's own process instance; a called process started on its own is its own journey. */
+    public static Object get(DelegateExecution execution, String name) {
+        return journey(execution).getVariable(name);
+    }
+
+    public static String text(DelegateExecution execution, String name) {
+        Object value = get(execution, name);
+        return value == null ? null : value.toString();
+    }
+
+    public static boolean isTrue(DelegateExecution execution, String name) {
+        return Boolean.TRUE.equals(get(execution, name));
+    }
+
+    /** The journey's own process instance, which lives on after the called process ends. */
+    public static ExecutionEntity journey(DelegateExecution execution) {
+        ExecutionEntity here = (ExecutionEntity) execution;
+        String root = here.getRootProcessInstanceId();
+        if (root == null || root.equals(here.getProcessInstanceId())) {
+            return here.getProcessInstance();
+        }
+        ExecutionEntity journey = Context.getCommandContext().getExecutionManager().findExecutionById(root);
+        if (journey == null) {
+            throw new IllegalStateException("The journey of process instance " + here.getProcessInstanceId() + " is gone");
+        }
+        return journey;
+    }
+}
