@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -24,6 +25,7 @@ import org.resetflow.engine.EngineProperties;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,8 +57,9 @@ public class JourneyService {
     private final ClientAddresses clients;
     private final Clock clock;
     private final String node;
+    private final ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration;
 
-    JourneyService(RuntimeService runtime, TaskService tasks, ManagementService management, JourneyLookups lookups, Flows flows,
+    JourneyService(ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration, RuntimeService runtime, TaskService tasks, ManagementService management, JourneyLookups lookups, Flows flows,
                    StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
                    TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
@@ -73,6 +76,12 @@ public class JourneyService {
         this.clients = clients;
         this.clock = clock;
         this.node = audit.node();
+        this.engineConfiguration = engineConfiguration;
+    }
+
+    /** The engine's configuration, for running several service calls as one command; built after this service. */
+    private ProcessEngineConfigurationImpl engine() {
+        return engineConfiguration.getObject();
     }
 
     /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
@@ -105,16 +114,23 @@ public class JourneyService {
         if (task == null || !task.getTaskDefinitionKey().equals(stepKey)) {
             throw new JourneyExceptions.StaleStep(view(flow, task == null ? null : Look.waitingAt(task), locale));
         }
-        Map<String, Object> variables = tasks.getVariables(task.getId());
-        JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
-        StepInput input = StepInput.check(values, form, variables, forms);
-        if (!input.valid()) {
-            throw new JourneyExceptions.InvalidInput(input.errors());
-        }
+        StepInput input;
         try {
-            tasks.complete(task.getId(), input.asTransientVariables());
+            // one engine command: the task, its execution and its variables are read once, for the check and the completion
+            input = engine().getCommandExecutorTxRequired().execute(context -> {
+                Map<String, Object> variables = tasks.getVariables(task.getId());
+                JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
+                StepInput checked = StepInput.check(values, form, variables, forms);
+                if (checked.valid()) {
+                    tasks.complete(task.getId(), checked.asTransientVariables());
+                }
+                return checked;
+            });
         } catch (NullValueException | OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException alreadyTaken) {
             throw new JourneyExceptions.StaleStep(view(flow, locale));
+        }
+        if (!input.valid()) {
+            throw new JourneyExceptions.InvalidInput(input.errors());
         }
         FlowView view = view(flow, settle(flow), locale);
         if (view.hasErrorsAt(stepKey)) {

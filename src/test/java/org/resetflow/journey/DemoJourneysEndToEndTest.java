@@ -550,7 +550,8 @@ class DemoJourneysEndToEndTest {
      * The engine's work for one reset by email, as the benchmark drives it (docs/performance.md): a change that
      * gives the journey more runtime variables, or reads them more often, fails here before it shows as fewer
      * journeys per second. Each runtime variable is inserted, deleted and loaded with the others in every command
-     * that touches its scope; the called processes read the journey's facts from the journey instead of copies.
+     * that touches its scope; the called processes read the journey's facts from the journey instead of copies,
+     * and a step is checked and completed in one engine command.
      */
     @Test
     @Order(Integer.MAX_VALUE - 2)
@@ -575,9 +576,9 @@ class DemoJourneysEndToEndTest {
                 }
             }
         }
-        // 52 when the called processes held copies of the journey's facts
+        // 52 and 28 when the called processes held copies and a step was read and completed in two commands
         assertThat(inserted).as("runtime variables created").isLessThanOrEqualTo(40);
-        assertThat(loaded).as("loads of runtime variables").isLessThanOrEqualTo(30);
+        assertThat(loaded).as("loads of runtime variables").isLessThanOrEqualTo(24);
     }
 
     private void statistics(String command) throws Exception {
