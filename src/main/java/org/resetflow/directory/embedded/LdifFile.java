@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 final class LdifFile {
 
     private final Path file;
+    private final CoalescedSaves saves = new CoalescedSaves();
 
     LdifFile(Path file) {
         this.file = file.toAbsolutePath().normalize();
@@ -32,8 +33,13 @@ final class LdifFile {
         server.importFromLDIF(true, file.toFile());
     }
 
-    // Synchronized: two concurrent saves could otherwise move an older snapshot over a newer one.
-    synchronized void save(InMemoryDirectoryServer server) throws IOException, LDAPException {
+    /** Saves the directory after a change: returns once a save that holds the change has finished. */
+    void save(InMemoryDirectoryServer server) throws IOException, LDAPException {
+        // One save at a time (two could otherwise move an older snapshot over a newer one), and one for all who wait.
+        saves.afterChange(() -> write(server));
+    }
+
+    private void write(InMemoryDirectoryServer server) throws IOException, LDAPException {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         // createTempFile makes the file readable by its owner only: it holds password hashes.
