@@ -8,12 +8,12 @@ import org.springframework.ldap.core.support.LdapContextSource;
 import org.springframework.ldap.pool2.DirContextType;
 import org.springframework.ldap.pool2.factory.MutablePooledContextSource;
 import org.springframework.ldap.pool2.factory.PoolConfig;
-import org.springframework.ldap.pool2.validation.DefaultDirContextValidator;
 
 /**
  * The service account's connections to one directory, kept open between operations ({@code resetflow.directory.*.pool}).
  * New connections come from an unpooled {@link LdapContextSource}; a connection is checked with a read of the root DSE
- * before use and while unused, so one that a restarted directory closed is replaced, not handed out.
+ * before use and while unused ({@link RootDseValidator}), so one that a restarted directory closed is replaced, not
+ * handed out.
  * <p>
  * Mutable because the on-premises writeback sends the password policy control with its password modify: request
  * controls stay on a pooled connection, so whoever sets them clears them in a {@code finally}.
@@ -23,7 +23,7 @@ final class ConnectionPool extends MutablePooledContextSource {
     ConnectionPool(LdapContextSource connections, DirectoryProperties.Pool settings) {
         super(config(settings));
         setContextSource(connections);
-        setDirContextValidator(new DefaultDirContextValidator());
+        setDirContextValidator(new RootDseValidator());
     }
 
     /**
