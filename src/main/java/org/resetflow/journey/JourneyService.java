@@ -59,8 +59,8 @@ public class JourneyService {
     private final String node;
     private final ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration;
 
-    JourneyService(ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration, RuntimeService runtime, TaskService tasks, ManagementService management, JourneyLookups lookups, Flows flows,
-                   StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
+    JourneyService(ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration, RuntimeService runtime, TaskService tasks,
+                   ManagementService management, JourneyLookups lookups, Flows flows, StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
                    TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
         this.tasks = tasks;

@@ -35,8 +35,9 @@ public final class Bench {
     private static final int ON_PREMISES_LDAP_PORT = 12389;
     private static final int BARE_PORT = 18090;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    /** The options of ResetFlow's embedded database URL (src/main/resources/application-embedded.yml), for the ceiling's. */
+    /** How many users the flight recording's window (not counted) runs with. */
     private static final int PROFILE_THREADS = 8;
+    /** The options of ResetFlow's embedded database URL (src/main/resources/application-embedded.yml), for the ceiling's. */
     private static final String EMBEDDED_H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
 
     private final Settings settings;
