@@ -62,12 +62,19 @@ public final class Bench {
         try {
             bench.run();
         } finally {
-            bench.deleteWork();
+            if (bench.settings.keepData()) {
+                System.out.println("The servers' data is kept in " + bench.work + " (delete it when done)");
+            } else {
+                bench.deleteWork();
+            }
         }
         System.exit(0);
     }
 
-    /** The servers' data (H2 files of several GiB after a full run) goes with the run; the figures and logs stay. */
+    /**
+     * The servers' data (H2 files of several GiB after a full run) goes with the run, unless kept to read the
+     * engine's history afterwards; the figures and logs stay.
+     */
     private void deleteWork() throws IOException {
         try (var paths = Files.walk(work)) {
             for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -78,7 +85,7 @@ public final class Bench {
 
     /** What to run. */
     record Settings(boolean quick, Path jar, Path out, Load.Plan plan, List<Integer> mixedThreads, int startupRuns, boolean jfr,
-                    boolean postgres, String postgresUrl, String postgresUser, String h2Options) {
+                    boolean postgres, String postgresUrl, String postgresUser, String h2Options, boolean keepData) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
@@ -98,7 +105,8 @@ public final class Bench {
                     Boolean.parseBoolean(options.getOrDefault("jfr", String.valueOf(!quick))),
                     !quick && !options.containsKey("no-postgres"),
                     options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
-                    options.getOrDefault("postgres-user", "postgres"), options.getOrDefault("h2-options", ""));
+                    options.getOrDefault("postgres-user", "postgres"), options.getOrDefault("h2-options", ""),
+                    options.containsKey("keep-data"));
         }
     }
 
