@@ -9,7 +9,6 @@ import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
 import org.resetflow.directory.DirectoryProperties;
 import org.resetflow.registration.RecoveryRegistrations;
-import org.resetflow.registration.SecurityAnswers;
 import org.resetflow.staff.StaffProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,20 +35,28 @@ class DemoData implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String STAFF_USER = "demo";
 
-    /** The demo users' answers, documented in the README. */
-    static final Map<String, String> ALICE_ANSWERS = answers("first-pet", "Rex", "birth-city", "Springfield", "first-school", "Lincoln Elementary");
-    static final Map<String, String> DAVE_ANSWERS = answers("first-pet", "Bella", "birth-city", "Portland", "first-car", "Beetle");
+    /**
+     * The Argon2id hashes of the demo users' answers (the README gives the answers), made once: hashing them at every
+     * first start cost half a second of start-up, and these answers are public anyway. {@code DemoDataTest} checks
+     * that each matches its answer with the parameters security answers are hashed with today.
+     */
+    static final Map<String, String> ALICE_ANSWER_HASHES = answers(
+            "first-pet", "$argon2id$v=19$m=16384,t=2,p=1$EZFPjErXtIsfLWSw5tnODQ$KoPuDXhl0uMhgKb8SM9uhtSaZnusyVNO8odtDNhOh9M",
+            "birth-city", "$argon2id$v=19$m=16384,t=2,p=1$6Nz9WfziQbKlVtIuhWIEfQ$Ud5pxjjunErVSqWNwlaZJkr6oxaOJ8KUEvkz/ZFxRzU",
+            "first-school", "$argon2id$v=19$m=16384,t=2,p=1$cnM6pf4YXc3EGl0zRL0DGw$MuyglUNR9OANX3wzJgCslrDXCF8lnt0zdYaTtDU7dLA");
+    static final Map<String, String> DAVE_ANSWER_HASHES = answers(
+            "first-pet", "$argon2id$v=19$m=16384,t=2,p=1$sQAqiG7iEo1DKKnZSH+LwA$bSQJOdsuFdr1xUk9k2q4mb0Nu1sURdfgCvHwHWtsZgA",
+            "birth-city", "$argon2id$v=19$m=16384,t=2,p=1$1xlmEaCyqG8wL8oMOS8ubA$Yxez8aLj8SwVwm2wR4791CSWDjW4gcHGgs+8m6XylbQ",
+            "first-car", "$argon2id$v=19$m=16384,t=2,p=1$Q4zzyJNdrPUtH9lk5AqN0g$0R6NWfpI5dAZnhDwiGpxhrurR156aQ4jtlzR4OqzhbA");
 
     private final RecoveryRegistrations registrations;
-    private final SecurityAnswers answers;
     private final LdapTemplate cloud;
     private final DirectoryProperties.Cloud cloudSettings;
     private final StaffProperties staff;
 
-    DemoData(RecoveryRegistrations registrations, SecurityAnswers answers, @Qualifier("cloudLdapTemplate") LdapTemplate cloud,
+    DemoData(RecoveryRegistrations registrations, @Qualifier("cloudLdapTemplate") LdapTemplate cloud,
              DirectoryProperties directories, StaffProperties staff) {
         this.registrations = registrations;
-        this.answers = answers;
         this.cloud = cloud;
         this.cloudSettings = directories.cloud();
         this.staff = staff;
@@ -60,9 +67,9 @@ class DemoData implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         seedStaff();
         if (registrations.find("alice").confirmedAt() == null) {
-            register("alice", "alice.alt@example.org", "+12025550101", ALICE_ANSWERS);
+            register("alice", "alice.alt@example.org", "+12025550101", ALICE_ANSWER_HASHES);
             register("bob", "bob.alt@example.org", "+12025550102", Map.of());
-            register("dave", "dave.alt@example.org", "+12025550104", DAVE_ANSWERS);
+            register("dave", "dave.alt@example.org", "+12025550104", DAVE_ANSWER_HASHES);
             register("erin", "erin.alt@example.org", null, Map.of());
             register("frank", "frank.alt@example.org", null, Map.of());
             register("gina", "gina.alt@example.org", "+12025550107", Map.of());
@@ -129,11 +136,9 @@ class DemoData implements SmartInitializingSingleton {
         return relative == null || relative.isBlank() ? cloudSettings.baseDn() : relative + "," + cloudSettings.baseDn();
     }
 
-    private void register(String user, String email, String mobile, Map<String, String> plainAnswers) {
+    private void register(String user, String email, String mobile, Map<String, String> answerHashes) {
         registrations.saveContacts(user, email, mobile);
-        Map<String, String> hashes = new LinkedHashMap<>();
-        plainAnswers.forEach((question, answer) -> hashes.put(question, answers.hash(answer)));
-        registrations.replaceAnswers(user, hashes);
+        registrations.replaceAnswers(user, answerHashes);
     }
 
     private static Map<String, String> answers(String... pairs) {

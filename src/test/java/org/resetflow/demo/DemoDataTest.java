@@ -1,0 +1,45 @@
+package org.resetflow.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.resetflow.registration.SecurityAnswers;
+
+class DemoDataTest {
+
+    private static final SecurityAnswers answers = new SecurityAnswers();
+
+    /** The answers the README gives for the demo users. */
+    private static final Map<String, String> ALICE = Map.of("first-pet", "Rex", "birth-city", "Springfield", "first-school", "Lincoln Elementary");
+    private static final Map<String, String> DAVE = Map.of("first-pet", "Bella", "birth-city", "Portland", "first-car", "Beetle");
+
+    @Test
+    void theStoredHashesMatchTheAnswersTheReadmeGives() {
+        assertThat(DemoData.ALICE_ANSWER_HASHES).containsOnlyKeys(ALICE.keySet());
+        assertThat(DemoData.DAVE_ANSWER_HASHES).containsOnlyKeys(DAVE.keySet());
+        ALICE.forEach((question, answer) -> assertThat(answers.matches(answer, DemoData.ALICE_ANSWER_HASHES.get(question))).as(question).isTrue());
+        DAVE.forEach((question, answer) -> assertThat(answers.matches(answer, DemoData.DAVE_ANSWER_HASHES.get(question))).as(question).isTrue());
+        assertThat(answers.matches("Rex", DemoData.DAVE_ANSWER_HASHES.get("first-pet"))).isFalse();
+    }
+
+    @Test
+    void theStoredHashesHaveTheParametersAnswersAreHashedWithToday() {
+        String today = answers.hash("anything");
+        for (String hash : DemoData.ALICE_ANSWER_HASHES.values()) {
+            assertThat(HashShape.of(hash)).isEqualTo(HashShape.of(today));
+        }
+        for (String hash : DemoData.DAVE_ANSWER_HASHES.values()) {
+            assertThat(HashShape.of(hash)).isEqualTo(HashShape.of(today));
+        }
+    }
+
+    /** An Argon2 hash's algorithm, version and cost parameters, and the lengths of its salt and output. */
+    private record HashShape(String algorithm, String version, String parameters, int saltLength, int hashLength) {
+
+        static HashShape of(String hash) {
+            String[] parts = hash.split("\\$");
+            return new HashShape(parts[1], parts[2], parts[3], parts[4].length(), parts[5].length());
+        }
+    }
+}
