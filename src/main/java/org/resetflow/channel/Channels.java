@@ -1,15 +1,15 @@
 package org.resetflow.channel;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.resetflow.config.Helpdesk;
-import org.resetflow.config.OrganisationProperties;
-import org.resetflow.verification.Method;
-import org.resetflow.verification.VerificationProperties;
+import org.resetflow.shared.Helpdesk;
+import org.resetflow.shared.OrganisationProperties;
+import org.resetflow.shared.Method;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -50,10 +50,9 @@ public class Channels {
     private final MailTemplates templates;
     private final OrganisationProperties organisation;
     private final Helpdesk helpdesk;
-    private final int codeLifetimeMinutes;
 
     public Channels(List<MessageSender> available, MessageSource messages, MailTemplates templates, OrganisationProperties organisation,
-                    Helpdesk helpdesk, VerificationProperties verification) {
+                    Helpdesk helpdesk) {
         for (Channel channel : Channel.values()) {
             available.stream()
                     .filter(sender -> sender.channels().contains(channel))
@@ -64,7 +63,6 @@ public class Channels {
         this.templates = templates;
         this.organisation = organisation;
         this.helpdesk = helpdesk;
-        this.codeLifetimeMinutes = (int) Math.max(1, verification.codeLifetime().toMinutes());
     }
 
     public boolean supports(Channel channel) {
@@ -81,8 +79,10 @@ public class Channels {
         };
     }
 
-    public void sendCode(Method method, String destination, String code, Locale locale) {
+    /** Sends a one-time code; the message says how long it is valid (in whole minutes, at least one). */
+    public void sendCode(Method method, String destination, String code, Duration lifetime, Locale locale) {
         Channel channel = channelOf(method);
+        int codeLifetimeMinutes = (int) Math.max(1, lifetime.toMinutes());
         if (channel == Channel.EMAIL) {
             Map<String, Object> variables = variables(null, null, locale);
             variables.put("code", code);

@@ -2,7 +2,7 @@ package org.resetflow.eligibility;
 
 import java.util.List;
 import org.resetflow.directory.IdentitySource;
-import org.resetflow.verification.Method;
+import org.resetflow.shared.Method;
 
 /**
  * The facts the eligibility decision needs about one account, or about a decoy standing in for a username

@@ -11,7 +11,7 @@ import org.resetflow.directory.IdentitySource;
 import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.registration.RecoveryRegistrations;
 import org.resetflow.registration.RegistrationProperties;
-import org.resetflow.verification.Method;
+import org.resetflow.shared.Method;
 import org.resetflow.verification.RecoveryMethods;
 import org.springframework.stereotype.Component;
 

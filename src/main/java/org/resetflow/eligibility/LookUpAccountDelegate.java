@@ -4,8 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.Vars;
-import org.resetflow.secret.SecurityProperties;
-import org.resetflow.verification.MethodList;
+import org.resetflow.shared.MethodList;
 import org.springframework.stereotype.Component;
 
 /** "Look up account": the facts and the policy settings the eligibility decision reads, as process variables. */
@@ -14,12 +13,12 @@ class LookUpAccountDelegate implements JavaDelegate {
 
     private final AccountProfiles profiles;
     private final PolicyProperties policy;
-    private final SecurityProperties security;
+    private final DisclosureProperties disclosure;
 
-    LookUpAccountDelegate(AccountProfiles profiles, PolicyProperties policy, SecurityProperties security) {
+    LookUpAccountDelegate(AccountProfiles profiles, PolicyProperties policy, DisclosureProperties disclosure) {
         this.profiles = profiles;
         this.policy = policy;
-        this.security = security;
+        this.disclosure = disclosure;
     }
 
     @Override
@@ -29,7 +28,7 @@ class LookUpAccountDelegate implements JavaDelegate {
         execution.setVariable(Vars.SSPR_SCOPE, Variables.stringValue(policy.scopeValue(), true));
         execution.setVariable(Vars.USER_GATES, Variables.integerValue(policy.userGates(), true));
         execution.setVariable(Vars.WRITEBACK_ENABLED, Variables.booleanValue(policy.writebackEnabled(), true));
-        execution.setVariable(Vars.REVEAL_ELIGIBILITY, security.revealEligibility());
+        execution.setVariable(Vars.REVEAL_ELIGIBILITY, disclosure.revealEligibility());
     }
 
     /**

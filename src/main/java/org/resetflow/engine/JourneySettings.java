@@ -1,51 +1,53 @@
 package org.resetflow.engine;
 
-import org.resetflow.staff.StaffProperties;
-import org.resetflow.verification.VerificationProperties;
+import java.util.AbstractMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Configuration the BPMN models read in expressions ({@code ${journeySettings.codeLifetime}}): timer durations
- * and retry cycles, as the ISO 8601 strings Camunda expects, and the staff groups that tasks are offered to.
+ * The configuration the BPMN models read in expressions ({@code ${journeySettings.codeLifetime}}), gathered from
+ * every feature's {@link ModelSettings} at start-up. The expression language reads it as a map; a name that no
+ * feature contributes fails the expression with a message naming the known ones, not with a null timer.
  */
 @Component("journeySettings")
-public class JourneySettings {
+public class JourneySettings extends AbstractMap<String, String> {
 
-    private final VerificationProperties verification;
-    private final EngineProperties engine;
-    private final StaffProperties staff;
+    private final Map<String, String> settings;
 
-    public JourneySettings(VerificationProperties verification, EngineProperties engine, StaffProperties staff) {
-        this.verification = verification;
-        this.engine = engine;
-        this.staff = staff;
+    public JourneySettings(List<ModelSettings> contributions, EngineProperties engine) {
+        Map<String, String> all = new TreeMap<>();
+        all.put("directoryRetryCycle", engine.directoryRetryCycle());
+        for (ModelSettings contribution : contributions) {
+            contribution.modelSettings().forEach((name, value) -> {
+                if (all.putIfAbsent(name, value) != null) {
+                    throw new IllegalStateException("The model setting '" + name + "' is contributed twice (again by "
+                            + contribution.getClass().getSimpleName() + ")");
+                }
+            });
+        }
+        this.settings = Map.copyOf(all);
     }
 
-    public String getCodeLifetime() {
-        return verification.codeLifetime().toString();
+    @Override
+    public String get(Object name) {
+        String value = settings.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("The models ask for ${journeySettings." + name + "}, which no feature provides;"
+                    + " known: " + new TreeMap<>(settings).keySet());
+        }
+        return value;
     }
 
-    public String getIdleTimeout() {
-        return verification.journeyIdleTimeout().toString();
+    @Override
+    public boolean containsKey(Object name) {
+        return settings.containsKey(name);
     }
 
-    public String getSendRetryCycle() {
-        return verification.sendRetryCycle();
-    }
-
-    public String getDirectoryRetryCycle() {
-        return engine.directoryRetryCycle();
-    }
-
-    public String getEscalationFollowUp() {
-        return staff.escalationFollowUp().toString();
-    }
-
-    public String getHelpdeskGroup() {
-        return staff.helpdeskGroup();
-    }
-
-    public String getFollowUpGroup() {
-        return staff.followUpGroup();
+    @Override
+    public Set<Entry<String, String>> entrySet() {
+        return settings.entrySet();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.resetflow.shared.JourneyStatus;
 
 /** A journey's state as the public API shows it. */
 @JsonPropertyOrder({"flowId", "flowToken", "status", "step", "messages", "errors"})

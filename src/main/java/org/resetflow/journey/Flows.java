@@ -12,6 +12,7 @@ import org.resetflow.secret.KeyedHasher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+import org.resetflow.shared.JourneyKind;
 
 /**
  * Flows as the public API knows them: a random id, the process instance, and only the keyed hash of the bearer

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.resetflow.shared.JourneyKind;
 
 /**
  * The public journey API: {@code /api/v1/resets}, {@code /api/v1/unlocks} and {@code /api/v1/registrations}.

@@ -28,6 +28,8 @@ import org.resetflow.throttling.ProofThrottle;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.resetflow.shared.JourneyKind;
+import org.resetflow.shared.JourneyStatus;
 
 /**
  * Starts, reads and advances journeys for the public API. It only drives the engine: which step comes next is

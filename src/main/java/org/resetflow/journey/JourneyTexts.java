@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.resetflow.config.Helpdesk;
+import org.resetflow.shared.Helpdesk;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.passwordpolicy.PasswordRule;
 import org.springframework.context.MessageSource;

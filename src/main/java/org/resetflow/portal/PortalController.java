@@ -151,7 +151,7 @@ class PortalController {
     private String flowPage(PortalJourney journey, FlowView view, List<FlowView.FieldError> errors, Map<String, String> submitted, Model model) {
         model.addAttribute("journey", journey.segment());
         model.addAttribute("view", view);
-        model.addAttribute("refresh", view.step() == null && view.status() == org.resetflow.journey.JourneyStatus.ACTIVE);
+        model.addAttribute("refresh", view.step() == null && view.status() == org.resetflow.shared.JourneyStatus.ACTIVE);
         if (view.step() != null) {
             StepPage page = StepPage.of(view.step(), errors, submitted);
             model.addAttribute("page", page);

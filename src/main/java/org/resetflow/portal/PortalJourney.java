@@ -2,7 +2,7 @@ package org.resetflow.portal;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.resetflow.journey.JourneyKind;
+import org.resetflow.shared.JourneyKind;
 
 /** The portal's three journeys: their page, their cookie, and the API journey behind them. */
 enum PortalJourney {

@@ -2,8 +2,8 @@ package org.resetflow.portal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.resetflow.config.Helpdesk;
-import org.resetflow.config.OrganisationProperties;
+import org.resetflow.shared.Helpdesk;
+import org.resetflow.shared.OrganisationProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -1,7 +1,6 @@
 package org.resetflow.secret;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code resetflow.security.*}.
@@ -11,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           production; every node of a cluster needs the same value.
  * @param secretFile         where the embedded profile keeps a generated secret when {@code secret} is not set
  *                           (created on first start, readable only by its owner). Empty: no generated secret.
- * @param revealEligibility  whether users are told that their reset was escalated or refused (default true, as
- *                           Entra does). When false, those outcomes look like the generic path to the user.
+ * @see org.resetflow.eligibility.DisclosureProperties {@code resetflow.security.reveal-eligibility}, bound by the
+ *      feature that uses it
  */
 @ConfigurationProperties("resetflow.security")
-public record SecurityProperties(String secret, String secretFile, @DefaultValue("true") boolean revealEligibility) {
+public record SecurityProperties(String secret, String secretFile) {
 }

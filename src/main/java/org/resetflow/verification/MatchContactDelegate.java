@@ -8,6 +8,7 @@ import org.resetflow.directory.CloudDirectory;
 import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.shared.Method;
 
 /**
  * "Match the contact": a code is sent only when the address or number the user typed in full equals the

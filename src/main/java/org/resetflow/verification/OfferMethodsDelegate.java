@@ -11,6 +11,8 @@ import org.resetflow.directory.CloudDirectory;
 import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.shared.MethodList;
+import org.resetflow.shared.Method;
 
 /**
  * "Offer methods for this gate": the registered methods the policy allows, minus those already used and those

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.shared.MethodList;
+import org.resetflow.shared.Method;
 
 /** "Record the passed gate": the method just proven may not be used for the next gate. */
 @Component("recordProofDelegate")

@@ -10,6 +10,7 @@ import org.resetflow.registration.Contacts;
 import org.resetflow.registration.RecoveryInfo;
 import org.resetflow.registration.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
+import org.resetflow.shared.Method;
 
 /**
  * The methods an account could prove itself with and where each sends its code: the user's registration

@@ -14,6 +14,7 @@ import org.resetflow.secret.SecretVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.resetflow.shared.Method;
 
 /**
  * "Send the code", in its own transaction. A failure is retried by the job executor with backoff; when the provider
@@ -29,10 +30,12 @@ class SendCodeDelegate implements JavaDelegate {
 
     private final SecretVault vault;
     private final Channels channels;
+    private final VerificationProperties verification;
 
-    SendCodeDelegate(SecretVault vault, Channels channels) {
+    SendCodeDelegate(SecretVault vault, Channels channels, VerificationProperties verification) {
         this.vault = vault;
         this.channels = channels;
+        this.verification = verification;
     }
 
     @Override
@@ -42,7 +45,7 @@ class SendCodeDelegate implements JavaDelegate {
             Method method = Method.valueOf((String) execution.getVariable(Vars.METHOD));
             Locale locale = Locale.forLanguageTag(String.valueOf(JourneyFacts.get(execution, Vars.LOCALE)));
             try {
-                channels.sendCode(method, (String) execution.getVariable(Vars.DESTINATION), code, locale);
+                channels.sendCode(method, (String) execution.getVariable(Vars.DESTINATION), code, verification.codeLifetime(), locale);
             } catch (DeliveryRefusedException refused) {
                 giveUp(execution, method, refused.getMessage());
             } catch (DeliveryFailedException failed) {

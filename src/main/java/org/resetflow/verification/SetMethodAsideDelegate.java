@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.shared.MethodList;
+import org.resetflow.shared.Method;
 
 /** "Set the undeliverable method aside": a method whose code could not be delivered is not offered again. */
 @Component("setMethodAsideDelegate")

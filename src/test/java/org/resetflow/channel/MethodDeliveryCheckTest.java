@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.resetflow.config.Helpdesk;
-import org.resetflow.config.OrganisationProperties;
+import org.resetflow.shared.Helpdesk;
+import org.resetflow.shared.OrganisationProperties;
+import org.resetflow.eligibility.MethodDeliveryCheck;
 import org.resetflow.eligibility.PolicyProperties;
-import org.resetflow.verification.Method;
-import org.resetflow.verification.VerificationProperties;
+import org.resetflow.shared.Method;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 class MethodDeliveryCheckTest {
@@ -38,8 +38,7 @@ class MethodDeliveryCheckTest {
         OrganisationProperties organisation = new OrganisationProperties("Example Org", null, "https://help.example.org");
         ChannelProperties channels = new ChannelProperties("resetflow@example.org", "",
                 new ChannelProperties.Twilio("", "", "", "https://api.twilio.com", Duration.ofSeconds(10)));
-        return new Channels(List.of(email), messages, new MailTemplates(channels, messages), organisation, new Helpdesk(organisation, messages),
-                new VerificationProperties(8, Duration.ofMinutes(10), Duration.ofMinutes(15), 3, "R3/PT10S"));
+        return new Channels(List.of(email), messages, new MailTemplates(channels, messages), organisation, new Helpdesk(organisation, messages));
     }
 
     private static PolicyProperties policy(Set<Method> methods) {
@@ -62,7 +61,7 @@ class MethodDeliveryCheckTest {
 
     @Test
     void aCodeEmailCarriesTheCodeInTheUsersLanguage() {
-        channelsWithEmailOnly().sendCode(Method.EMAIL, "alice.alt@example.org", "12345678", Locale.GERMAN);
+        channelsWithEmailOnly().sendCode(Method.EMAIL, "alice.alt@example.org", "12345678", Duration.ofMinutes(10), Locale.GERMAN);
         assertThat(sent).singleElement().satisfies(message -> {
             assertThat(message.subject()).isEqualTo("Example Org: Ihr Bestätigungscode");
             assertThat(message.body()).contains("12345678").contains("10 Minuten")

@@ -12,7 +12,7 @@ class KeyedHasherTest {
     private final KeyedHasher hasher = hasher(SECRET);
 
     static KeyedHasher hasher(String secret) {
-        return new KeyedHasher(new ServerSecret(new SecurityProperties(secret, null, true)));
+        return new KeyedHasher(new ServerSecret(new SecurityProperties(secret, null)));
     }
 
     @Test

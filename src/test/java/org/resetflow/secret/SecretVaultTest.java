@@ -30,7 +30,7 @@ class SecretVaultTest {
     }
 
     private SecretVault vault(String serverSecret) {
-        return new SecretVault(jdbc, new ServerSecret(new SecurityProperties(serverSecret, null, true)), clock);
+        return new SecretVault(jdbc, new ServerSecret(new SecurityProperties(serverSecret, null)), clock);
     }
 
     @Test

@@ -20,23 +20,23 @@ class ServerSecretTest {
     @Test
     void aShortSecretFailsStartUpNamingTheSetting() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new ServerSecret(new SecurityProperties("x".repeat(31), null, true)))
+                .isThrownBy(() -> new ServerSecret(new SecurityProperties("x".repeat(31), null)))
                 .withMessageContaining("resetflow.security.secret")
                 .withMessageContaining("32");
     }
 
     @Test
     void aSecretOfThirtyTwoCharactersIsEnough() {
-        assertThat(new ServerSecret(new SecurityProperties("x".repeat(32), null, true)).hmacKey()).hasSize(32);
+        assertThat(new ServerSecret(new SecurityProperties("x".repeat(32), null)).hmacKey()).hasSize(32);
     }
 
     @Test
     void aMissingSecretWithoutASecretFileFailsStartUpNamingTheSetting() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new ServerSecret(new SecurityProperties(null, null, true)))
+                .isThrownBy(() -> new ServerSecret(new SecurityProperties(null, null)))
                 .withMessageContaining("resetflow.security.secret");
         assertThatIllegalStateException()
-                .isThrownBy(() -> new ServerSecret(new SecurityProperties("  ", " ", true)))
+                .isThrownBy(() -> new ServerSecret(new SecurityProperties("  ", " ")))
                 .withMessageContaining("resetflow.security.secret");
     }
 
@@ -44,7 +44,7 @@ class ServerSecretTest {
     void aConfiguredSecretWinsOverTheSecretFile() {
         Path file = folder.resolve("secret.key");
 
-        new ServerSecret(new SecurityProperties(KeyedHasherTest.SECRET, file.toString(), true));
+        new ServerSecret(new SecurityProperties(KeyedHasherTest.SECRET, file.toString()));
 
         assertThat(file).doesNotExist();
     }
@@ -52,7 +52,7 @@ class ServerSecretTest {
     @Test
     void theSecretFileIsCreatedOnceReadableOnlyByItsOwnerAndThenReused() throws IOException {
         Path file = folder.resolve("data/secret.key");
-        SecurityProperties fromFile = new SecurityProperties(null, file.toString(), true);
+        SecurityProperties fromFile = new SecurityProperties(null, file.toString());
 
         ServerSecret first = new ServerSecret(fromFile);
         String created = Files.readString(file);
@@ -72,22 +72,22 @@ class ServerSecretTest {
         Files.writeString(file, "too-short\n");
 
         assertThatIllegalStateException()
-                .isThrownBy(() -> new ServerSecret(new SecurityProperties(null, file.toString(), true)))
+                .isThrownBy(() -> new ServerSecret(new SecurityProperties(null, file.toString())))
                 .withMessageContaining(file.toString())
                 .withMessageContaining("32");
     }
 
     @Test
     void twoSecretFilesGiveDifferentKeys() {
-        ServerSecret one = new ServerSecret(new SecurityProperties(null, folder.resolve("one.key").toString(), true));
-        ServerSecret two = new ServerSecret(new SecurityProperties(null, folder.resolve("two.key").toString(), true));
+        ServerSecret one = new ServerSecret(new SecurityProperties(null, folder.resolve("one.key").toString()));
+        ServerSecret two = new ServerSecret(new SecurityProperties(null, folder.resolve("two.key").toString()));
 
         assertThat(one.hmacKey()).isNotEqualTo(two.hmacKey());
     }
 
     @Test
     void theHashKeyAndTheSealKeyAreDifferentKeys() {
-        ServerSecret secret = new ServerSecret(new SecurityProperties(KeyedHasherTest.SECRET, null, true));
+        ServerSecret secret = new ServerSecret(new SecurityProperties(KeyedHasherTest.SECRET, null));
 
         assertThat(secret.hmacKey()).hasSize(32).isNotEqualTo(secret.sealKey());
         assertThat(secret.sealKey()).hasSize(32);

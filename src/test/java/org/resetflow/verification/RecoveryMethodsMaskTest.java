@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.resetflow.shared.Method;
 
 /** The hints shown after the first gate: enough to recognise one's own address, too little to learn it. */
 class RecoveryMethodsMaskTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.IncidentState;
-import org.resetflow.journey.JourneyStatus;
+import org.resetflow.shared.JourneyStatus;
 
 /**
  * The figures of a window, as the dashboard and the audit page show them.

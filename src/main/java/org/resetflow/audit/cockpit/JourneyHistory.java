@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.cockpit.db.QueryParameters;
 import org.camunda.bpm.cockpit.db.QueryService;
 import org.resetflow.engine.DirectoryWriteIncidents;
-import org.resetflow.journey.JourneyKind;
+import org.resetflow.shared.JourneyKind;
 
 /**
  * The audit's reads of the engine history, through Cockpit's query service: the statements of

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.resetflow.journey.JourneyKind;
-import org.resetflow.journey.JourneyStatus;
-import org.resetflow.verification.Method;
+import org.resetflow.shared.JourneyKind;
+import org.resetflow.shared.JourneyStatus;
+import org.resetflow.shared.Method;
 
 /**
  * Which journeys of a window the list and the export show. {@code search} finds a username by any part of it

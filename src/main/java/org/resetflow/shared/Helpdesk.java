@@ -1,4 +1,4 @@
-package org.resetflow.config;
+package org.resetflow.shared;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;

@@ -1,4 +1,4 @@
-package org.resetflow.channel;
+package org.resetflow.notification;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,6 +9,7 @@ import org.resetflow.directory.CloudDirectory;
 import org.resetflow.registration.RecoveryInfo;
 import org.resetflow.registration.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
+import org.resetflow.channel.Channels;
 
 /** Who hears about a journey's outcome: the user on every registered address, and for administrators, their peers. */
 @Component

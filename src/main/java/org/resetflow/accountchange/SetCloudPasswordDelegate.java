@@ -1,9 +1,12 @@
-package org.resetflow.directory;
+package org.resetflow.accountchange;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.directory.Account;
+import org.resetflow.directory.CloudDirectory;
 
 /**
  * "Set the cloud password and clear the lock-out". Retried until it succeeds or an operator resolves the

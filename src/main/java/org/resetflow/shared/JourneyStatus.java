@@ -1,3 +1,3 @@
-package org.resetflow.journey;
+package org.resetflow.shared;
 
 public enum JourneyStatus { ACTIVE, COMPLETED, ESCALATED, REFUSED, LOCKED_OUT, EXPIRED }

@@ -1,4 +1,4 @@
-package org.resetflow.config;
+package org.resetflow.shared;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.resetflow.journey;
+package org.resetflow.shared;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.resetflow.directory;
+package org.resetflow.accountchange;
 
 import java.time.Duration;
 import org.resetflow.engine.EngineProperties;

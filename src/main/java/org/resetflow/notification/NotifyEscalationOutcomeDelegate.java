@@ -1,4 +1,4 @@
-package org.resetflow.channel;
+package org.resetflow.notification;
 
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.channel.Channels;
 
 /**
  * "Notify the user" of the helpdesk's decision on an escalated journey. An approved escalation of a protected

@@ -1,4 +1,4 @@
-package org.resetflow.verification;
+package org.resetflow.shared;
 
 import java.util.ArrayList;
 import java.util.Arrays;

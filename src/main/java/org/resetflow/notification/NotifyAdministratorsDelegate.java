@@ -1,4 +1,4 @@
-package org.resetflow.channel;
+package org.resetflow.notification;
 
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

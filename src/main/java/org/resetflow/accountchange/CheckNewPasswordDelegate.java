@@ -1,14 +1,17 @@
-package org.resetflow.passwordpolicy;
+package org.resetflow.accountchange;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.DirectoryAccounts;
-import org.resetflow.directory.NewPasswords;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.passwordpolicy.PasswordPolicyProperties;
+import org.resetflow.passwordpolicy.PasswordPolicy;
+import org.resetflow.passwordpolicy.Violation;
+import org.resetflow.passwordpolicy.PasswordRule;
 
 /**
  * "Check the password against policy": every broken rule at once, next to the field it concerns. An accepted

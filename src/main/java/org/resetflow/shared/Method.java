@@ -1,4 +1,4 @@
-package org.resetflow.verification;
+package org.resetflow.shared;
 
 /** The ways a user can prove who they are. */
 public enum Method {

@@ -1,19 +1,19 @@
-package org.resetflow.channel;
+package org.resetflow.eligibility;
 
 import java.util.List;
-import org.resetflow.eligibility.PolicyProperties;
-import org.resetflow.verification.Method;
+import org.resetflow.shared.Method;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+import org.resetflow.channel.Channels;
 
 /** Fails start-up when the policy offers a method that no configured sender can deliver. */
 @Component
-class MethodDeliveryCheck implements InitializingBean {
+public class MethodDeliveryCheck implements InitializingBean {
 
     private final PolicyProperties policy;
     private final Channels channels;
 
-    MethodDeliveryCheck(PolicyProperties policy, Channels channels) {
+    public MethodDeliveryCheck(PolicyProperties policy, Channels channels) {
         this.policy = policy;
         this.channels = channels;
     }
