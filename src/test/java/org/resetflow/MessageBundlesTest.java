@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resetflow.channel.Channels;
 import org.resetflow.shared.JourneyKind;
-import org.resetflow.registration.RegistrationProperties;
+import org.resetflow.recoveryinfo.RegistrationProperties;
 import org.resetflow.shared.Method;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;

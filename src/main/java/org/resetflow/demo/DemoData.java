@@ -8,7 +8,7 @@ import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
 import org.resetflow.directory.DirectoryProperties;
-import org.resetflow.registration.RecoveryRegistrations;
+import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.staff.StaffProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
-import org.resetflow.registration.RecoveryInfo;
-import org.resetflow.registration.RecoveryRegistrations;
+import org.resetflow.recoveryinfo.RecoveryInfo;
+import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
 import org.resetflow.channel.Channels;
 

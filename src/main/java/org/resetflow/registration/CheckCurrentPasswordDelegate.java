@@ -3,7 +3,7 @@ package org.resetflow.registration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
-import org.resetflow.engine.FailedProofs;
+import org.resetflow.verification.FailedProofs;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.recoveryinfo.RegistrationProperties;
 
 /** "Offer security questions": the catalogue to choose from and how many to answer. */
 @Component("offerQuestionsDelegate")

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           production; every node of a cluster needs the same value.
  * @param secretFile         where the embedded profile keeps a generated secret when {@code secret} is not set
  *                           (created on first start, readable only by its owner). Empty: no generated secret.
- * @see org.resetflow.eligibility.DisclosureProperties {@code resetflow.security.reveal-eligibility}, bound by the
- *      feature that uses it
+ *                           ({@code resetflow.security.reveal-eligibility} is bound by the eligibility feature,
+ *                           which uses it.)
  */
 @ConfigurationProperties("resetflow.security")
 public record SecurityProperties(String secret, String secretFile) {

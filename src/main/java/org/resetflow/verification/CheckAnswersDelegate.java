@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.JourneyFacts;
 import org.resetflow.engine.Vars;

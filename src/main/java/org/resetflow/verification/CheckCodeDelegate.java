@@ -2,7 +2,6 @@ package org.resetflow.verification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.FailedProofs;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.KeyedHasher;
 import org.springframework.stereotype.Component;

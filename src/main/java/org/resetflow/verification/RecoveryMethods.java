@@ -6,9 +6,9 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.resetflow.directory.Account;
-import org.resetflow.registration.Contacts;
-import org.resetflow.registration.RecoveryInfo;
-import org.resetflow.registration.RecoveryRegistrations;
+import org.resetflow.recoveryinfo.Contacts;
+import org.resetflow.recoveryinfo.RecoveryInfo;
+import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
 import org.resetflow.shared.Method;
 

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.resetflow.registration.RecoveryRegistrations;
-import org.resetflow.registration.RegistrationProperties;
-import org.resetflow.registration.SecurityAnswers;
+import org.resetflow.recoveryinfo.RecoveryRegistrations;
+import org.resetflow.recoveryinfo.RegistrationProperties;
+import org.resetflow.recoveryinfo.SecurityAnswers;
 import org.resetflow.secret.KeyedHasher;
 import org.springframework.stereotype.Component;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.resetflow.registration.Argon2Shape;
-import org.resetflow.registration.SecurityAnswers;
+import org.resetflow.recoveryinfo.Argon2Shape;
+import org.resetflow.recoveryinfo.SecurityAnswers;
 
 class DemoDataTest {
 

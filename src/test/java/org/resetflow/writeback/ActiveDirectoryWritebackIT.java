@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.resetflow.registration.RecoveryRegistrations;
+import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.testing.EmbeddedTestDefaults;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.resetflow.registration;
+package org.resetflow.recoveryinfo;
 
 /**
  * What an encoded Argon2 hash says about its cost: the algorithm, version and parameters, and the lengths of its salt

@@ -1,4 +1,4 @@
-package org.resetflow.registration;
+package org.resetflow.recoveryinfo;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package org.resetflow.registration;
+package org.resetflow.recoveryinfo;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.resetflow.registration;
+package org.resetflow.recoveryinfo;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;

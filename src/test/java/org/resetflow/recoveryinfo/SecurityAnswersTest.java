@@ -1,4 +1,4 @@
-package org.resetflow.registration;
+package org.resetflow.recoveryinfo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,12 @@
-package org.resetflow.engine;
+package org.resetflow.verification;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
+import org.resetflow.engine.JourneyFacts;
+import org.resetflow.engine.Vars;
+import org.resetflow.engine.FieldErrors;
 
 /**
  * What every failed proof (a wrong code, wrong answers, a wrong current password) does: it counts towards the

@@ -1,4 +1,4 @@
-package org.resetflow.registration;
+package org.resetflow.recoveryinfo;
 
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
