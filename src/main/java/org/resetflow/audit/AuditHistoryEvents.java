@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.resetflow.engine.HistoryEventHandlers;
+import org.resetflow.camunda.HistoryEventHandlers;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 

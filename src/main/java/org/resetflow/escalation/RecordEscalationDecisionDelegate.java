@@ -1,10 +1,10 @@
 package org.resetflow.escalation;
 
 import java.time.Clock;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.resetflow.camunda.CurrentStaff;
+import org.resetflow.camunda.FormFieldErrors;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -35,13 +35,13 @@ class RecordEscalationDecisionDelegate implements JavaDelegate {
                 throw invalid(Vars.REFUSAL_REASON, "The reason for the refusal is sent to the user: at most " + MAX_REASON + " characters");
             }
         }
-        Authentication staff = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        execution.setVariable(Vars.DECIDED_BY, staff == null ? "unknown" : staff.getUserId());
+        execution.setVariable(Vars.DECIDED_BY, CurrentStaff.of(execution.getProcessEngineServices().getIdentityService())
+                .map(CurrentStaff::userId).orElse("unknown"));
         execution.setVariable(Vars.DECIDED_AT, clock.instant().toString());
     }
 
     /** A form error: Tasklist shows it, {@code /engine-rest} answers 400, and the task stays open. */
-    private static FormFieldValidationException invalid(String field, String message) {
-        return new FormFieldValidationException(field, message);
+    private static RuntimeException invalid(String field, String message) {
+        return FormFieldErrors.invalid(field, message);
     }
 }

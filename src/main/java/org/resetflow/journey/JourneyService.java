@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -25,11 +24,13 @@ import org.resetflow.engine.EngineProperties;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.resetflow.shared.JourneyKind;
 import org.resetflow.shared.JourneyStatus;
+import org.resetflow.camunda.JourneySignals;
+import org.resetflow.camunda.EngineCommands;
+import org.resetflow.camunda.JourneyLookups;
 
 /**
  * Starts, reads and advances journeys for the public API. It only drives the engine: which step comes next is
@@ -59,9 +60,9 @@ public class JourneyService {
     private final ClientAddresses clients;
     private final Clock clock;
     private final String node;
-    private final ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration;
+    private final EngineCommands commands;
 
-    JourneyService(ObjectProvider<ProcessEngineConfigurationImpl> engineConfiguration, RuntimeService runtime, TaskService tasks,
+    JourneyService(EngineCommands commands, RuntimeService runtime, TaskService tasks,
                    ManagementService management, JourneyLookups lookups, Flows flows, StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
                    TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
         this.runtime = runtime;
@@ -78,12 +79,7 @@ public class JourneyService {
         this.clients = clients;
         this.clock = clock;
         this.node = audit.node();
-        this.engineConfiguration = engineConfiguration;
-    }
-
-    /** The engine's configuration, for running several service calls as one command; built after this service. */
-    private ProcessEngineConfigurationImpl engine() {
-        return engineConfiguration.getObject();
+        this.commands = commands;
     }
 
     /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
@@ -119,7 +115,7 @@ public class JourneyService {
         StepInput input;
         try {
             // one engine command: the task, its execution and its variables are read once, for the check and the completion
-            input = engine().getCommandExecutorTxRequired().execute(context -> {
+            input = commands.inOneCommand(() -> {
                 Map<String, Object> variables = tasks.getVariables(task.getId());
                 JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
                 StepInput checked = StepInput.check(values, form, variables, forms);

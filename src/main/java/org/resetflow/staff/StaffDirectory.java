@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.naming.directory.DirContext;
+import org.resetflow.camunda.StaffAccounts;
 import org.resetflow.directory.DirectoryProperties;
 import org.resetflow.directory.DirectoryUnavailableException;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,21 +32,14 @@ import org.springframework.stereotype.Component;
  * as the account itself. Every entry read is bounded by {@code resetflow.staff.directory.max-results}.
  */
 @Component
-public class StaffDirectory {
-
-    /** A directory account as Camunda sees a user. */
-    public record Person(String id, String dn, String firstName, String lastName, String email) {
-    }
-
-    /** A directory group as Camunda sees a group. */
-    public record Team(String id, String dn, String name, List<String> memberDns) {
-    }
+public class StaffDirectory implements StaffAccounts {
 
     private final LdapTemplate ldap;
     private final ContextSource contextSource;
     private final StaffProperties.Directory settings;
     private final String userBase;
     private final String groupBase;
+    private final String administratorGroup;
 
     StaffDirectory(@Qualifier("cloudLdapTemplate") LdapTemplate ldap, @Qualifier("cloudContextSource") ContextSource contextSource,
                    DirectoryProperties directories, StaffProperties staff) {
@@ -55,8 +49,10 @@ public class StaffDirectory {
         String baseDn = directories.cloud().baseDn();
         this.userBase = below(baseDn, settings.userSearchBase());
         this.groupBase = below(baseDn, settings.groupSearchBase());
+        this.administratorGroup = staff.administratorGroup();
     }
 
+    @Override
     public Optional<Person> person(String id) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
@@ -65,12 +61,18 @@ public class StaffDirectory {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    @Override
+    public List<Person> people() {
+        return people(null);
+    }
+
     /** Accounts matching the user filter and {@code also} (null: every account, up to the limit). */
     public List<Person> people(Filter also) {
         return search(userBase, combine(settings.userSearchFilter(), also), this::toPerson);
     }
 
     /** The accounts with these ids. */
+    @Override
     public List<Person> peopleWithIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -81,6 +83,7 @@ public class StaffDirectory {
     }
 
     /** The accounts among these DNs (a group's members); DNs outside the account base or not accounts are left out. */
+    @Override
     public List<Person> peopleByDn(Collection<String> dns) {
         String suffix = "," + userBase.toLowerCase(Locale.ROOT);
         List<Person> found = new ArrayList<>();
@@ -101,6 +104,7 @@ public class StaffDirectory {
         return found;
     }
 
+    @Override
     public Optional<Team> team(String id) {
         if (id == null || id.isBlank()) {
             return Optional.empty();
@@ -109,17 +113,24 @@ public class StaffDirectory {
         return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
+    @Override
+    public List<Team> teams() {
+        return teams(null);
+    }
+
     /** Groups matching the group filter and {@code also} (null: every group, up to the limit). */
     public List<Team> teams(Filter also) {
         return search(groupBase, combine(settings.groupSearchFilter(), also), this::toTeam);
     }
 
     /** The groups that list this account as a member. */
+    @Override
     public List<Team> teamsOf(Person person) {
         return teams(new EqualsFilter(settings.groupMemberAttribute(), person.dn()));
     }
 
     /** Whether the password is the account's: a bind as the account. An empty password is never tried (anonymous bind). */
+    @Override
     public boolean checkPassword(String id, String password) {
         if (password == null || password.isEmpty()) {
             return false;
@@ -174,5 +185,10 @@ public class StaffDirectory {
 
     private static DirectoryUnavailableException unavailable(NamingException e) {
         return new DirectoryUnavailableException("The directory with the staff accounts does not answer: " + e.getMessage(), e);
+    }
+
+    @Override
+    public String administratorGroup() {
+        return administratorGroup;
     }
 }

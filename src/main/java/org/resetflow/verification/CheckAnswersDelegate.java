@@ -6,7 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.FieldErrors;
-import org.resetflow.engine.JourneyFacts;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
-import org.resetflow.engine.JourneyFacts;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.engine.FieldErrors;
 

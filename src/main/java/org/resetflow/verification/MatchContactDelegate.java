@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
-import org.resetflow.engine.JourneyFacts;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.shared.Method;

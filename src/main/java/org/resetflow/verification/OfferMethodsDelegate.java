@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
-import org.resetflow.engine.JourneyFacts;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.shared.MethodList;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.resetflow.channel.Channels;
 import org.resetflow.channel.DeliveryFailedException;
 import org.resetflow.channel.DeliveryRefusedException;
-import org.resetflow.engine.JourneyFacts;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.SecretVault;
 import org.slf4j.Logger;

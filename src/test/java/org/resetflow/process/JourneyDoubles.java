@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.resetflow.engine.JourneyFacts;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 
 /**

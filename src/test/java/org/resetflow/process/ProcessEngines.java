@@ -4,8 +4,8 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
-import org.resetflow.engine.DirectoryWriteIncidents;
-import org.resetflow.engine.StepConventions;
+import org.resetflow.camunda.DirectoryWriteIncidents;
+import org.resetflow.camunda.StepConventions;
 
 /**
  * One in-memory engine for the process tests: the models exactly as deployed, every delegate a test double

@@ -12,11 +12,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.resetflow.camunda.CurrentStaff;
+import org.resetflow.camunda.EngineClock;
 
 /**
  * The audit of one engine: {@code summary}, {@code journeys} and {@code journeys.csv}, read-only. Camunda's webapp
@@ -103,10 +103,10 @@ public class AuditResource extends AbstractCockpitPluginResource {
     }
 
     private JourneyHistory authorizedHistory() {
-        ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
-        AuditAccess access = new AuditAccess(processOwnerGroup, engine.getAdminUsers(), engine.getAdminGroups());
-        Authentication current = getCurrentAuthentication();
-        if (current == null || !access.allows(current.getUserId(), current.getGroupIds())) {
+        CurrentStaff.Administrators administrators = CurrentStaff.administrators(getProcessEngine());
+        AuditAccess access = new AuditAccess(processOwnerGroup, administrators.users(), administrators.groups());
+        Optional<CurrentStaff> current = CurrentStaff.of(getProcessEngine().getIdentityService());
+        if (current.isEmpty() || !access.allows(current.get().userId(), current.get().groupIds())) {
             throw new RestException(Status.FORBIDDEN, access.refusal());
         }
         return new JourneyHistory(getQueryService());
@@ -114,6 +114,6 @@ public class AuditResource extends AbstractCockpitPluginResource {
 
     /** The engine's clock, which stamps the history the audit reads. */
     private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineClock.now();
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.cockpit.db.QueryParameters;
 import org.camunda.bpm.cockpit.db.QueryService;
-import org.resetflow.engine.DirectoryWriteIncidents;
+import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.shared.JourneyKind;
 
 /**

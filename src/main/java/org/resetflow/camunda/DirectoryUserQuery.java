@@ -1,30 +1,30 @@
-package org.resetflow.staff;
+package org.resetflow.camunda;
 
 import java.util.List;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.GroupQueryImpl;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
-/** A Camunda group query answered by the staff directory. */
-class DirectoryGroupQuery extends GroupQueryImpl {
+/** A Camunda user query answered by the staff directory. */
+class DirectoryUserQuery extends UserQueryImpl {
 
-    DirectoryGroupQuery() {
+    DirectoryUserQuery() {
     }
 
-    DirectoryGroupQuery(CommandExecutor commandExecutor) {
+    DirectoryUserQuery(CommandExecutor commandExecutor) {
         super(commandExecutor);
     }
 
     @Override
     public long executeCount(CommandContext commandContext) {
-        return provider(commandContext).matchingGroups(this).size();
+        return provider(commandContext).matchingUsers(this).size();
     }
 
     @Override
-    public List<Group> executeList(CommandContext commandContext, Page page) {
-        return provider(commandContext).groups(this, page);
+    public List<User> executeList(CommandContext commandContext, Page page) {
+        return provider(commandContext).users(this, page);
     }
 
     String potentialStarterDefinition() {

@@ -1,4 +1,4 @@
-package org.resetflow.journey;
+package org.resetflow.camunda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.resetflow.journey;
+package org.resetflow.camunda;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * fixed and say exactly what they look for. Table names come from the engine, so a configured table prefix holds.
  */
 @Component
-class JourneyLookups {
+public class JourneyLookups {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -74,7 +74,7 @@ class JourneyLookups {
      * The step the journey waits for its user at: an active user task without candidate groups in any of the
      * journey's process instances (tasks for the helpdesk have candidate groups); the newest if ever more than one.
      */
-    Task requesterTask(String flowId) {
+    public Task requesterTask(String flowId) {
         List<Task> found = tasks.createNativeTaskQuery().sql(statements().requesterTask()).parameter("flowId", flowId).list();
         Task newest = null;
         for (Task task : found) {
@@ -86,7 +86,7 @@ class JourneyLookups {
     }
 
     /** The ids of the journey's running process instances: the models pass the flow id down as business key. */
-    Set<String> instanceIds(String flowId) {
+    public Set<String> instanceIds(String flowId) {
         return runtime.createNativeProcessInstanceQuery().sql(statements().instances()).parameter("flowId", flowId).list()
                 .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
     }
@@ -97,13 +97,13 @@ class JourneyLookups {
      * by root process instance, which the job executor clears from a job while it holds it (unless it acquires
      * exclusively over process hierarchies).
      */
-    boolean hasRunnableJobs(String flowId) {
+    public boolean hasRunnableJobs(String flowId) {
         return !runtime.createNativeProcessInstanceQuery().sql(statements().runnable()).parameter("flowId", flowId)
                 .parameter("now", ClockUtil.getCurrentTime()).list().isEmpty();
     }
 
     /** The values (not null) of some variables of one process instance, as the history keeps them. */
-    Map<String, Object> facts(String processInstanceId, String... names) {
+    public Map<String, Object> facts(String processInstanceId, String... names) {
         Map<String, Object> facts = new HashMap<>();
         String sql = statements().facts().replace("#{names}", placeholders(names.length));
         var query = history.createNativeHistoricVariableInstanceQuery().sql(sql).parameter("processInstanceId", processInstanceId);

@@ -1,4 +1,4 @@
-package org.resetflow.staff;
+package org.resetflow.camunda;
 
 import java.util.List;
 import org.camunda.bpm.engine.identity.Tenant;

@@ -1,30 +1,30 @@
-package org.resetflow.staff;
+package org.resetflow.camunda;
 
 import java.util.List;
-import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.Page;
-import org.camunda.bpm.engine.impl.UserQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
-/** A Camunda user query answered by the staff directory. */
-class DirectoryUserQuery extends UserQueryImpl {
+/** A Camunda group query answered by the staff directory. */
+class DirectoryGroupQuery extends GroupQueryImpl {
 
-    DirectoryUserQuery() {
+    DirectoryGroupQuery() {
     }
 
-    DirectoryUserQuery(CommandExecutor commandExecutor) {
+    DirectoryGroupQuery(CommandExecutor commandExecutor) {
         super(commandExecutor);
     }
 
     @Override
     public long executeCount(CommandContext commandContext) {
-        return provider(commandContext).matchingUsers(this).size();
+        return provider(commandContext).matchingGroups(this).size();
     }
 
     @Override
-    public List<User> executeList(CommandContext commandContext, Page page) {
-        return provider(commandContext).users(this, page);
+    public List<Group> executeList(CommandContext commandContext, Page page) {
+        return provider(commandContext).groups(this, page);
     }
 
     String potentialStarterDefinition() {

@@ -1,4 +1,4 @@
-package org.resetflow.staff;
+package org.resetflow.camunda;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,9 +36,9 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
 
     static final String GROUP_TYPE = "WORKFLOW";
 
-    private final StaffDirectory directory;
+    private final StaffAccounts directory;
 
-    DirectoryIdentityProvider(StaffDirectory directory) {
+    DirectoryIdentityProvider(StaffAccounts directory) {
         this.directory = directory;
     }
 
@@ -74,11 +74,11 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
     }
 
     /** Every user the query matches, in its order, before paging. */
-    List<StaffDirectory.Person> matchingUsers(DirectoryUserQuery query) {
+    List<StaffAccounts.Person> matchingUsers(DirectoryUserQuery query) {
         if (query.getTenantId() != null || query.potentialStarterDefinition() != null) {
             return List.of();
         }
-        List<StaffDirectory.Person> candidates;
+        List<StaffAccounts.Person> candidates;
         if (query.getGroupId() != null) {
             candidates = directory.team(query.getGroupId()).map(team -> directory.peopleByDn(team.memberDns())).orElse(List.of());
         } else if (query.getId() != null) {
@@ -86,7 +86,7 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         } else if (query.getIds() != null) {
             candidates = directory.peopleWithIds(List.of(query.getIds()));
         } else {
-            candidates = directory.people(null);
+            candidates = directory.people();
         }
         return candidates.stream()
                 .filter(p -> query.getId() == null || query.getId().equals(p.id()))
@@ -121,18 +121,18 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
     }
 
     /** Every group the query matches, in its order, before paging. */
-    List<StaffDirectory.Team> matchingGroups(DirectoryGroupQuery query) {
+    List<StaffAccounts.Team> matchingGroups(DirectoryGroupQuery query) {
         if (query.getTenantId() != null || query.potentialStarterDefinition() != null
                 || (query.getType() != null && !GROUP_TYPE.equals(query.getType()))) {
             return List.of();
         }
-        List<StaffDirectory.Team> candidates;
+        List<StaffAccounts.Team> candidates;
         if (query.getUserId() != null) {
             candidates = directory.person(query.getUserId()).map(directory::teamsOf).orElse(List.of());
         } else if (query.getId() != null) {
             candidates = directory.team(query.getId()).map(List::of).orElse(List.of());
         } else {
-            candidates = directory.teams(null);
+            candidates = directory.teams();
         }
         return candidates.stream()
                 .filter(t -> query.getId() == null || query.getId().equals(t.id()))
@@ -178,7 +178,7 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         return context.getAuthorizationManager().isAuthorized(Permissions.READ, resource, id);
     }
 
-    private String personProperty(StaffDirectory.Person person, String property) {
+    private String personProperty(StaffAccounts.Person person, String property) {
         return switch (property) {
             case "FIRST_" -> person.firstName();
             case "LAST_" -> person.lastName();
@@ -187,7 +187,7 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         };
     }
 
-    private String teamProperty(StaffDirectory.Team team, String property) {
+    private String teamProperty(StaffAccounts.Team team, String property) {
         return switch (property) {
             case "NAME_" -> team.name();
             case "TYPE_" -> GROUP_TYPE;
@@ -240,7 +240,7 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
                 .matcher(actual.toLowerCase(Locale.ROOT)).matches();
     }
 
-    private static User user(StaffDirectory.Person person) {
+    private static User user(StaffAccounts.Person person) {
         UserEntity user = new UserEntity(person.id());
         user.setFirstName(person.firstName());
         user.setLastName(person.lastName());
@@ -248,7 +248,7 @@ class DirectoryIdentityProvider implements ReadOnlyIdentityProvider {
         return user;
     }
 
-    private static Group group(StaffDirectory.Team team) {
+    private static Group group(StaffAccounts.Team team) {
         GroupEntity group = new GroupEntity(team.id());
         group.setName(team.name());
         group.setType(GROUP_TYPE);

@@ -1,4 +1,4 @@
-package org.resetflow.engine;
+package org.resetflow.camunda;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import org.resetflow.engine.Vars;
 
 /**
  * One convention for every user task of every model: field errors and notices that a step left for the user

@@ -1,4 +1,4 @@
-package org.resetflow.engine;
+package org.resetflow.camunda;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;

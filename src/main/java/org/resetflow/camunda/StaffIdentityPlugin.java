@@ -1,4 +1,4 @@
-package org.resetflow.staff;
+package org.resetflow.camunda;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 class StaffIdentityPlugin extends AbstractProcessEnginePlugin {
 
-    private final StaffDirectory directory;
-    private final StaffProperties staff;
+    private final StaffAccounts directory;
 
-    StaffIdentityPlugin(StaffDirectory directory, StaffProperties staff) {
+    StaffIdentityPlugin(StaffAccounts directory) {
         this.directory = directory;
-        this.staff = staff;
     }
 
     @Override
@@ -37,7 +35,7 @@ class StaffIdentityPlugin extends AbstractProcessEnginePlugin {
                 return new DirectoryIdentityProvider(directory);
             }
         });
-        List<String> administrators = new ArrayList<>(List.of(staff.administratorGroup()));
+        List<String> administrators = new ArrayList<>(List.of(directory.administratorGroup()));
         configuration.setAdminGroups(administrators);
     }
 }

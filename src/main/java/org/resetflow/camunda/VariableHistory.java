@@ -1,4 +1,4 @@
-package org.resetflow.engine;
+package org.resetflow.camunda;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
+import org.resetflow.engine.EngineProperties;
 
 /**
  * What full history keeps of the journeys' variables. The history level stays {@code full}: every journey, step,

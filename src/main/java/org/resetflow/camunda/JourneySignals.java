@@ -1,4 +1,4 @@
-package org.resetflow.journey;
+package org.resetflow.camunda;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.resetflow.engine.HistoryEventHandlers;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ import org.springframework.stereotype.Component;
  * is heard of what another node of a cluster does, so waiters also look again now and then on their own.
  */
 @Component
-class JourneySignals extends AbstractProcessEnginePlugin {
+public class JourneySignals extends AbstractProcessEnginePlugin {
 
     private final Map<String, Set<Watch>> watches = new ConcurrentHashMap<>();
 
@@ -73,7 +72,7 @@ class JourneySignals extends AbstractProcessEnginePlugin {
     }
 
     /** Starts listening to a journey; close the watch when done. Register before looking, so no signal is lost. */
-    Watch watch(String flowId) {
+    public Watch watch(String flowId) {
         Watch watch = new Watch(flowId);
         watches.compute(flowId, (id, current) -> {
             Set<Watch> all = current != null ? current : ConcurrentHashMap.newKeySet();
@@ -127,7 +126,7 @@ class JourneySignals extends AbstractProcessEnginePlugin {
     }
 
     /** One waiter's interest in one journey. Signals that arrive while nobody waits are kept until the next wait. */
-    final class Watch implements AutoCloseable {
+    public final class Watch implements AutoCloseable {
 
         private final String flowId;
         private final Lock lock = new ReentrantLock();
@@ -139,7 +138,7 @@ class JourneySignals extends AbstractProcessEnginePlugin {
         }
 
         /** Waits at most this long for the journey to move; true when it moved since the last wait. */
-        boolean await(Duration timeout) throws InterruptedException {
+        public boolean await(Duration timeout) throws InterruptedException {
             lock.lock();
             try {
                 long nanos = timeout.toNanos();

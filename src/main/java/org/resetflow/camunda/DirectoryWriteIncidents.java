@@ -1,4 +1,4 @@
-package org.resetflow.engine;
+package org.resetflow.camunda;
 
 import java.util.ArrayList;
 import java.util.List;
