@@ -1,28 +1,20 @@
 package org.resetflow.audit;
 
-import java.util.Date;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoricIncidentEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.resetflow.camunda.HistoryEventHandlers;
+import java.util.function.Function;
+import org.resetflow.camunda.JourneyEvent;
+import org.resetflow.camunda.JourneyEventListener;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the engine's history events into audit events, next to the database history (which stays as it is): a
- * journey started (its start event ended), a step ended (every task, event and call; not gateways and not the start
- * events of the called processes), an incident was raised or resolved.
- * The facts come from an explicit list of process variables of the journey; nothing else is ever read.
+ * Turns the engine's history of a journey into audit events: a journey started (its start event ended), a step
+ * ended (every task, event and call; not gateways and not the start events of the called processes), an incident
+ * was raised or resolved. The facts come from an explicit list of process variables of the journey; nothing else
+ * is ever read.
  */
 @Component
-class AuditHistoryEvents extends AbstractProcessEnginePlugin {
+class AuditHistoryEvents implements JourneyEventListener {
 
     /** Routing elements, not steps. */
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
@@ -36,60 +28,35 @@ class AuditHistoryEvents extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        HistoryEventHandlers.add(configuration, this::audit);
-    }
-
-    void audit(HistoryEvent event) {
-        if (event instanceof HistoricActivityInstanceEventEntity activity) {
-            if (!"end".equals(activity.getEventType())) {
-                return;
+    public void on(JourneyEvent event) {
+        switch (event.kind()) {
+            case ACTIVITY_ENDED -> {
+                if (!NOT_STEPS.contains(event.activityType())) {
+                    write(event, "step", event.activityName(), event.activityType(), null, null);
+                } else if ("startEvent".equals(event.activityType()) && event.inJourneyInstance()) {
+                    // the journey's start event has ended: its variables are in place now, unlike at the process start itself
+                    write(event, "journey-started", event.activityName(), event.activityType(), null, null);
+                }
             }
-            if (!NOT_STEPS.contains(activity.getActivityType())) {
-                step(activity);
-            } else if ("startEvent".equals(activity.getActivityType()) && activity.getProcessInstanceId().equals(activity.getRootProcessInstanceId())) {
-                // the journey's start event has ended: its variables are in place now, unlike at the process start itself
-                write(activity, "journey-started", activity.getEndTime(), activity.getActivityId(), activity.getActivityName(),
-                        activity.getActivityType(), null, null);
-            }
-        } else if (event instanceof HistoricIncidentEventEntity incident) {
-            if ("create".equals(incident.getEventType()) || "resolve".equals(incident.getEventType())) {
-                write(incident, "create".equals(incident.getEventType()) ? "incident" : "incident-resolved", incident.getCreateTime(),
-                        incident.getActivityId(), null, null, incident.getIncidentType(), truncate(incident.getIncidentMessage()));
-            }
+            case INCIDENT_RAISED -> write(event, "incident", null, null, event.incidentType(), truncate(event.incidentMessage()));
+            case INCIDENT_RESOLVED -> write(event, "incident-resolved", null, null, event.incidentType(), truncate(event.incidentMessage()));
+            default -> { }
         }
     }
 
-    private void step(HistoricActivityInstanceEventEntity activity) {
-        write(activity, "step", activity.getEndTime(), activity.getActivityId(), activity.getActivityName(), activity.getActivityType(),
-                null, null);
-    }
-
-    private void write(HistoryEvent event, String kind, Date time, String step, String stepName, String stepType, String reason, String detail) {
-        CommandContext context = Context.getCommandContext();
-        ExecutionEntity here = execution(context, event.getExecutionId());
-        ExecutionEntity root = execution(context, event.getRootProcessInstanceId());
-        String flow = root != null ? root.getBusinessKey() : here != null ? here.getProcessBusinessKey() : null;
-        String method = firstText(here, Vars.CHOSEN_METHOD, Vars.METHOD);
-        String staff = context == null ? null : context.getAuthenticatedUserId();
-        String decision = "recordDecision".equals(step) ? text(root, Vars.DECISION) : null;
+    private void write(JourneyEvent event, String kind, String stepName, String stepType, String reason, String detail) {
+        Function<String, Object> root = event.journey();
+        String method = firstText(event.here(), Vars.CHOSEN_METHOD, Vars.METHOD);
+        String decision = "recordDecision".equals(event.activityId()) ? text(root, Vars.DECISION) : null;
         String why = reason != null ? reason : firstText(root, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
-        audit.write(new AuditEvent((time != null ? time : ClockUtil.getCurrentTime()).toInstant().toString(), kind, flow,
-                text(root, Vars.JOURNEY), event.getProcessDefinitionKey(), step, stepName, stepType, text(root, Vars.USERNAME), method,
-                text(root, Vars.OUTCOME), why, decision, staff, text(root, Vars.CLIENT_ADDRESS), audit.node(), detail,
-                event.getProcessInstanceId()));
+        audit.write(new AuditEvent(event.time().toString(), kind, event.flowId(), text(root, Vars.JOURNEY), event.processDefinitionKey(),
+                event.activityId(), stepName, stepType, text(root, Vars.USERNAME), method, text(root, Vars.OUTCOME), why, decision,
+                event.staffUserId(), text(root, Vars.CLIENT_ADDRESS), audit.node(), detail, event.processInstanceId()));
     }
 
-    private static ExecutionEntity execution(CommandContext context, String id) {
-        if (context == null || id == null) {
-            return null;
-        }
-        return context.getExecutionManager().findExecutionById(id);
-    }
-
-    private static String firstText(ExecutionEntity execution, String... names) {
+    private static String firstText(Function<String, Object> variables, String... names) {
         for (String name : names) {
-            String value = text(execution, name);
+            String value = text(variables, name);
             if (value != null) {
                 return value;
             }
@@ -97,11 +64,8 @@ class AuditHistoryEvents extends AbstractProcessEnginePlugin {
         return null;
     }
 
-    private static String text(ExecutionEntity execution, String name) {
-        if (execution == null) {
-            return null;
-        }
-        Object value = execution.getVariable(name);
+    private static String text(Function<String, Object> variables, String name) {
+        Object value = variables.apply(name);
         return value == null ? null : value.toString();
     }
 

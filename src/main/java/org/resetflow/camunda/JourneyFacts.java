@@ -31,8 +31,16 @@ public final class JourneyFacts {
         return Boolean.TRUE.equals(get(execution, name));
     }
 
+    /**
+     * Raises an incident on the journey's own process instance, which lives on after the called process ends, so
+     * that operators see it on the journey in Cockpit.
+     */
+    public static void raiseIncident(DelegateExecution execution, String type, String configuration, String message) {
+        journey(execution).createIncident(type, configuration, message);
+    }
+
     /** The journey's own process instance, which lives on after the called process ends. */
-    public static ExecutionEntity journey(DelegateExecution execution) {
+    static ExecutionEntity journey(DelegateExecution execution) {
         ExecutionEntity here = (ExecutionEntity) execution;
         String root = here.getRootProcessInstanceId();
         if (root == null || root.equals(here.getProcessInstanceId())) {

@@ -32,7 +32,7 @@ import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes the API calls that wait for a journey ({@link JourneyService}) when this node's engine has moved it, so
+ * Wakes the API calls that wait for a journey (the journey API's {@code JourneyService}) when this node's engine has moved it, so
  * that they need not poll the database. A journey is known by its business key, the flow id, which the models'
  * call activities pass down. After a transaction commits, the waiters of a journey hear that in it a user task was
  * created, a process instance ended, a job failed or the variable {@code outcome} was set.

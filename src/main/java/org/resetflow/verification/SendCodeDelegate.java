@@ -61,7 +61,7 @@ class SendCodeDelegate implements JavaDelegate {
     private void giveUp(DelegateExecution execution, Method method, String reason) {
         vault.discard(execution.getProcessInstanceId(), IssueCodeDelegate.SEALED_CODE);
         log.warn("A {} code could not be delivered for journey {}: {}", method, execution.getProcessBusinessKey(), reason);
-        JourneyFacts.journey(execution).createIncident(INCIDENT_TYPE, method.name(), reason);
+        JourneyFacts.raiseIncident(execution, INCIDENT_TYPE, method.name(), reason);
         throw new BpmnError("SEND_FAILED");
     }
 

@@ -3,6 +3,7 @@ package org.resetflow.audit.cockpit;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
+import org.resetflow.camunda.JourneyHistory;
 
 /**
  * "ResetFlow audit", a Cockpit plugin for process owners: the journeys of a time window in figures, a searchable

@@ -17,6 +17,8 @@ import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.resetflow.camunda.CurrentStaff;
 import org.resetflow.camunda.EngineClock;
+import org.resetflow.camunda.JourneyHistory;
+import org.resetflow.camunda.JourneyRow;
 
 /**
  * The audit of one engine: {@code summary}, {@code journeys} and {@code journeys.csv}, read-only. Camunda's webapp
@@ -65,10 +67,10 @@ public class AuditResource extends AbstractCockpitPluginResource {
         Window window = Window.lastDays(days, now, ZoneId.systemDefault());
         AuditSummary.Escalations escalations = AuditSummary.Escalations.of(history.countWaitingEscalations(),
                 history.oldestWaitingEscalations(LISTED_ESCALATIONS), now);
-        AuditSummary.WritebackFailures failures = AuditSummary.WritebackFailures.of(history.writebackFailureCounts(window),
-                history.latestWritebackFailures(window, LISTED_WRITEBACK_FAILURES));
-        return AuditSummary.of(window, history.dailyCounts(window), history.dailyMethodsTried(window),
-                history.medianMillisToComplete(window), escalations, failures);
+        AuditSummary.WritebackFailures failures = AuditSummary.WritebackFailures.of(history.writebackFailureCounts(window.from()),
+                history.latestWritebackFailures(window.from(), LISTED_WRITEBACK_FAILURES));
+        return AuditSummary.of(window, history.dailyCounts(window.from()), history.dailyMethodsTried(window.from()),
+                history.medianMillisToComplete(window.from()), escalations, failures);
     }
 
     @GET
@@ -80,7 +82,7 @@ public class AuditResource extends AbstractCockpitPluginResource {
         JourneySearch search = filters.toSearch(now());
         int first = RequestParameters.integer("firstResult", firstResult, 0, 0, MAX_FIRST_RESULT);
         int size = RequestParameters.integer("maxResults", maxResults, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-        return new JourneyPage(history.countJourneys(search), first, size, journeys(history, search, first, size));
+        return new JourneyPage(history.countJourneys(search.asQuery()), first, size, journeys(history, search, first, size));
     }
 
     /** The list with the same filters as CSV: the newest {@value #EXPORT_LIMIT} journeys at most; the header {@code X-Total-Count} says how many match. */
@@ -92,12 +94,12 @@ public class AuditResource extends AbstractCockpitPluginResource {
         JourneySearch search = filters.toSearch(now());
         return Response.ok(JourneyCsv.write(journeys(history, search, 0, EXPORT_LIMIT)), JourneyCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + JourneyCsv.fileName(search.window()) + "\"")
-                .header("X-Total-Count", history.countJourneys(search))
+                .header("X-Total-Count", history.countJourneys(search.asQuery()))
                 .build();
     }
 
     private static List<Journey> journeys(JourneyHistory history, JourneySearch search, int firstResult, int maxResults) {
-        List<JourneyRow> rows = history.journeys(search, firstResult, maxResults);
+        List<JourneyRow> rows = history.journeys(search.asQuery(), firstResult, maxResults);
         Map<String, List<String>> methods = history.methodsTried(rows.stream().map(JourneyRow::processInstanceId).toList());
         return rows.stream().map(row -> Journey.of(row, methods.getOrDefault(row.processInstanceId(), List.of()))).toList();
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.resetflow.camunda.JourneyRow;
 
 /**
  * One journey of the list and the export.

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.resetflow.camunda.JourneyHistory;
 import org.resetflow.shared.JourneyKind;
 import org.resetflow.shared.JourneyStatus;
 import org.resetflow.shared.Method;
@@ -41,6 +42,11 @@ record JourneySearch(Window window, String search, String outcome, String journe
                     + " letters, digits and . _ @ : + - (a username or part of one, a flow id or a client address)");
         }
         return trimmed;
+    }
+
+    /** The search as the history's query takes it. */
+    JourneyHistory.Search asQuery() {
+        return new JourneyHistory.Search(window.from(), usernamePattern(), search, outcome, journey, method);
     }
 
     /** The search as a LIKE pattern on the lower-cased username: any part of it, {@code _} taken literally. */

@@ -1,11 +1,11 @@
-package org.resetflow.audit.cockpit;
+package org.resetflow.camunda;
 
 import java.time.LocalDate;
 
 /** How many journeys started on a day share an outcome, a kind, whether the account was known, and the verified methods. */
-record DailyCount(LocalDate day, String outcome, String journey, Long accountKnown, String verifiedMethods, long count) {
+public record DailyCount(LocalDate day, String outcome, String journey, Long accountKnown, String verifiedMethods, long count) {
 
-    boolean unknownAccount() {
+    public boolean unknownAccount() {
         return accountKnown != null && accountKnown == 0L;
     }
 }

@@ -1,5 +1,6 @@
-package org.resetflow.audit.cockpit;
+package org.resetflow.camunda;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -10,40 +11,49 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.cockpit.db.QueryParameters;
 import org.camunda.bpm.cockpit.db.QueryService;
-import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.shared.JourneyKind;
 
 /**
  * The audit's reads of the engine history, through Cockpit's query service: the statements of
- * {@code audit-queries.xml}, each bounded by a window and a page or a limit.
+ * {@code audit-queries.xml}, SQL on Camunda's history tables, each bounded by a window (journeys started from
+ * {@code from} on) and a page or a limit. The Cockpit plugin in {@code audit.cockpit} checks the request and the
+ * caller, then asks here.
  */
-final class JourneyHistory {
+public final class JourneyHistory {
 
-    static final String MAPPING_FILE = "org/resetflow/audit/cockpit/audit-queries.xml";
-    private static final String STATEMENTS = "org.resetflow.audit.cockpit.";
+    public static final String MAPPING_FILE = "org/resetflow/camunda/audit-queries.xml";
+    private static final String STATEMENTS = "org.resetflow.camunda.audit.";
 
-    static final List<String> PROCESS_KEYS = Arrays.stream(JourneyKind.values()).map(JourneyKind::processKey).toList();
-    static final List<String> DIRECTORY_WRITES = List.copyOf(new TreeSet<>(DirectoryWriteIncidents.DIRECTORY_WRITES));
-    static final String ESCALATION_TASK = "reviewEscalation";
+    public static final List<String> PROCESS_KEYS = Arrays.stream(JourneyKind.values()).map(JourneyKind::processKey).toList();
+    public static final List<String> DIRECTORY_WRITES = List.copyOf(new TreeSet<>(DirectoryWriteIncidents.DIRECTORY_WRITES));
+    public static final String ESCALATION_TASK = "reviewEscalation";
     /** Journeys whose tried methods one query looks up: far below any database's limit of bound parameters. */
     static final int METHOD_LOOKUP_CHUNK = 500;
 
     private final QueryService queries;
 
-    JourneyHistory(QueryService queries) {
+    public JourneyHistory(QueryService queries) {
         this.queries = queries;
     }
 
-    List<JourneyRow> journeys(JourneySearch search, int firstResult, int maxResults) {
+    /**
+     * Which journeys the list and the export show: started from {@code from} on, with a username LIKE
+     * {@code usernamePattern} (escape {@code !}) or a flow id or client address equal to {@code exact}, and the given
+     * outcome, journey kind and verified method; a null criterion matches all.
+     */
+    public record Search(Instant from, String usernamePattern, String exact, String outcome, String journey, String method) {
+    }
+
+    public List<JourneyRow> journeys(Search search, int firstResult, int maxResults) {
         return queries.executeQuery(STATEMENTS + "selectJourneys", query(searching(search), firstResult, maxResults));
     }
 
-    long countJourneys(JourneySearch search) {
+    public long countJourneys(Search search) {
         return queries.executeQueryRowCount(STATEMENTS + "countJourneys", query(searching(search), 0, Integer.MAX_VALUE));
     }
 
     /** The distinct methods each journey's verification tried, by process instance id. */
-    Map<String, List<String>> methodsTried(List<String> processInstanceIds) {
+    public Map<String, List<String>> methodsTried(List<String> processInstanceIds) {
         Map<String, List<String>> methods = new LinkedHashMap<>();
         for (int start = 0; start < processInstanceIds.size(); start += METHOD_LOOKUP_CHUNK) {
             Map<String, Object> parameter = new HashMap<>();
@@ -54,20 +64,20 @@ final class JourneyHistory {
         return methods;
     }
 
-    List<DailyCount> dailyCounts(Window window) {
-        return queries.executeQuery(STATEMENTS + "selectDailyCounts", query(inWindow(window), 0, Integer.MAX_VALUE));
+    public List<DailyCount> dailyCounts(Instant from) {
+        return queries.executeQuery(STATEMENTS + "selectDailyCounts", query(inWindow(from), 0, Integer.MAX_VALUE));
     }
 
-    List<DailyMethodCount> dailyMethodsTried(Window window) {
-        return queries.executeQuery(STATEMENTS + "selectDailyMethodsTried", query(inWindow(window), 0, Integer.MAX_VALUE));
+    public List<DailyMethodCount> dailyMethodsTried(Instant from) {
+        return queries.executeQuery(STATEMENTS + "selectDailyMethodsTried", query(inWindow(from), 0, Integer.MAX_VALUE));
     }
 
     /**
      * The median time from start to end of the completed journeys started in the window, or null when there are
      * none. Portable SQL has no median: count them, then read the one or two durations in the middle.
      */
-    Long medianMillisToComplete(Window window) {
-        Map<String, Object> parameter = inWindow(window);
+    public Long medianMillisToComplete(Instant from) {
+        Map<String, Object> parameter = inWindow(from);
         long completed = queries.executeQueryRowCount(STATEMENTS + "countCompletedJourneys", query(parameter, 0, Integer.MAX_VALUE));
         if (completed == 0) {
             return null;
@@ -77,20 +87,20 @@ final class JourneyHistory {
         return durations.stream().mapToLong(Long::longValue).sum() / durations.size();
     }
 
-    long countWaitingEscalations() {
+    public long countWaitingEscalations() {
         return queries.executeQueryRowCount(STATEMENTS + "countWaitingEscalations", query(journeyScope(), 0, Integer.MAX_VALUE));
     }
 
-    List<WaitingEscalation> oldestWaitingEscalations(int limit) {
+    public List<WaitingEscalation> oldestWaitingEscalations(int limit) {
         return queries.executeQuery(STATEMENTS + "selectWaitingEscalations", query(journeyScope(), 0, limit));
     }
 
-    List<WritebackFailureCount> writebackFailureCounts(Window window) {
-        return queries.executeQuery(STATEMENTS + "selectWritebackFailureCounts", query(inWindow(window), 0, Integer.MAX_VALUE));
+    public List<WritebackFailureCount> writebackFailureCounts(Instant from) {
+        return queries.executeQuery(STATEMENTS + "selectWritebackFailureCounts", query(inWindow(from), 0, Integer.MAX_VALUE));
     }
 
-    List<WritebackFailure> latestWritebackFailures(Window window, int limit) {
-        return queries.executeQuery(STATEMENTS + "selectWritebackFailures", query(inWindow(window), 0, limit));
+    public List<WritebackFailure> latestWritebackFailures(Instant from, int limit) {
+        return queries.executeQuery(STATEMENTS + "selectWritebackFailures", query(inWindow(from), 0, limit));
     }
 
     private static Map<String, Object> journeyScope() {
@@ -101,16 +111,16 @@ final class JourneyHistory {
         return parameter;
     }
 
-    private static Map<String, Object> inWindow(Window window) {
+    private static Map<String, Object> inWindow(Instant from) {
         Map<String, Object> parameter = journeyScope();
-        parameter.put("from", Date.from(window.from()));
+        parameter.put("from", Date.from(from));
         return parameter;
     }
 
-    private static Map<String, Object> searching(JourneySearch search) {
-        Map<String, Object> parameter = inWindow(search.window());
+    private static Map<String, Object> searching(Search search) {
+        Map<String, Object> parameter = inWindow(search.from());
         parameter.put("search", search.usernamePattern());
-        parameter.put("exact", search.search());
+        parameter.put("exact", search.exact());
         parameter.put("outcome", search.outcome());
         parameter.put("journey", search.journey());
         parameter.put("method", search.method());

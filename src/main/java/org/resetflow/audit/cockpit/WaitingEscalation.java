@@ -1,7 +1,0 @@
-package org.resetflow.audit.cockpit;
-
-import java.time.Instant;
-
-/** An open helpdesk review ({@code reviewEscalation}) and the journey it belongs to. */
-record WaitingEscalation(String taskId, String processInstanceId, String flowId, String username, String journey, Instant since) {
-}
