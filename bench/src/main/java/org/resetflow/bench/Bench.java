@@ -214,12 +214,12 @@ public final class Bench {
             figures.put("gc", resetflow.gc());
         }
 
-        System.out.printf("== %s: ceiling (the same shape in-process, no-op delegates)%n", db);
+        System.out.printf("== %s: ceiling (the same models in-process, no-op delegates)%n", db);
         Path ceilingOutput = settings.out().resolve("ceiling-" + db + ".json");
         Files.deleteIfExists(ceilingOutput);
         Map<String, Object> ceiling;
         try (ServerProcess bare = startBare("ceiling-" + db, self, db, List.of("--bench.ceiling.output=" + ceilingOutput.toAbsolutePath(),
-                "--bench.ceiling.plan=" + settings.plan().format()))) {
+                "--bench.ceiling.plan=" + settings.plan().format(), "--bench.ceiling.models=" + settings.jar()))) {
             double startup = bare.awaitReady(URI.create("http://127.0.0.1:" + BARE_PORT + "/actuator/health/readiness"), START_TIMEOUT);
             System.out.printf("  bare application ready in %.2f s%n", startup);
             if (db.equals("h2")) {
