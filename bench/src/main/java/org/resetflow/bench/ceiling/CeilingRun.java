@@ -42,19 +42,11 @@ class CeilingRun {
     private static final Logger log = LoggerFactory.getLogger(CeilingRun.class);
     /** More user's steps than any journey of the measured shape has: a journey that loops is an error, not a hang. */
     private static final int MAX_STEPS = 20;
+    /** The ResetFlow jar under measurement (or a repository's top level), whose models the ceiling runs. */
+    static final String MODELS_PROPERTY = "bench.ceiling.models";
 
-    private final StandIns.Models models;
-    private final JourneyEvents events;
-
-    CeilingRun(StandIns.Models models) {
-        this.models = models;
-        this.events = new JourneyEvents(models.factsByProcess());
-    }
-
-    @Bean
-    static StandIns standIns() {
-        return new StandIns();
-    }
+    private final JourneyEvents events = new JourneyEvents();
+    private volatile StandIns.Models models;
 
     @Bean
     JourneyEvents journeyEvents() {
@@ -71,6 +63,11 @@ class CeilingRun {
         Thread runner = new Thread(() -> {
             int status = 0;
             try {
+                Path source = Path.of(environment.getRequiredProperty(MODELS_PROPERTY));
+                models = StandIns.read(source);
+                StandIns.register(context.getBeanFactory(), models);
+                events.useFacts(models.factsByProcess());
+                log.info("The ceiling runs the models of {}: {}; facts by process: {}", source, models.scan().summary(), models.factsByProcess());
                 DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("ceiling");
                 models.resources().resources().forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
                 deployment.deploy();

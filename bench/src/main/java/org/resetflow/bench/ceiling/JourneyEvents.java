@@ -46,11 +46,11 @@ final class JourneyEvents extends AbstractProcessEnginePlugin {
     }
 
     private final Map<String, BlockingQueue<Rest>> waiting = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, JourneyFacts.Fact>> factsByProcess;
+    private volatile Map<String, Map<String, JourneyFacts.Fact>> factsByProcess = Map.of();
 
-    /** @param factsByProcess process key to the facts its model reads */
-    JourneyEvents(Map<String, Map<String, JourneyFacts.Fact>> factsByProcess) {
-        this.factsByProcess = factsByProcess;
+    /** @param factsByProcess process key to the facts its model reads; before the models are deployed */
+    void useFacts(Map<String, Map<String, JourneyFacts.Fact>> factsByProcess) {
+        this.factsByProcess = Map.copyOf(factsByProcess);
     }
 
     BlockingQueue<Rest> listen(String businessKey) {

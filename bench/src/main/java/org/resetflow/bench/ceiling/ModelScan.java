@@ -57,6 +57,7 @@ final class ModelScan {
     private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
     private static final Pattern BEAN_ONLY = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_$][\\w$]*)\\s*}\\s*");
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern GET_VARIABLE = Pattern.compile("getVariable(?:Local)?\\(\\s*(?:'([^']*)'|\"([^\"]*)\")");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
 
     /** A form field the driver must fill. */
@@ -128,12 +129,14 @@ final class ModelScan {
         for (Element process : children(root, "process")) {
             String key = process.getAttribute("id");
             Set<String> reads = readsByProcess.computeIfAbsent(key, k -> new TreeSet<>());
-            walk(process, resource + " (process " + key + ")", key, reads);
+            walk(process, resource, key, reads);
         }
     }
 
+    /** @param where the file, the process and the nearest element with an id, for a problem's message */
     private void walk(Element element, String where, String processKey, Set<String> reads) {
         String at = where + " <" + element.getLocalName() + (element.hasAttribute("id") ? " id=\"" + element.getAttribute("id") + "\"" : "") + ">";
+        String within = element.hasAttribute("id") ? at : where;
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             Attr attribute = (Attr) attributes.item(i);
@@ -165,10 +168,20 @@ final class ModelScan {
                 if (text.contains("{")) {
                     expressions(text, element.getLocalName(), at, reads);
                 }
-            } else if (child instanceof Element nested && !PROSE.contains(nested.getLocalName())) {
-                walk(nested, where, processKey, outMappingReads(element, nested, reads));
+            } else if (child instanceof Element nested && isRun(nested, at)) {
+                walk(nested, within, processKey, outMappingReads(element, nested, reads));
             }
         }
+    }
+
+    /** Whether the engine runs what an element holds: not a text for readers, not extension properties (read by Java). */
+    private boolean isRun(Element element, String at) {
+        if (CAMUNDA_BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("field")) {
+            problems.add(at + ": <camunda:field name=\"" + element.getAttribute("name") + "\">, a field injected into a bean, which a no-op stand-in cannot take");
+            return false;
+        }
+        return !PROSE.contains(element.getLocalName())
+                && !(CAMUNDA_BPMN.equals(element.getNamespaceURI()) && element.getLocalName().equals("properties"));
     }
 
     /** A call activity's {@code camunda:out} mappings read the called process's variables, not the caller's. */
@@ -194,7 +207,7 @@ final class ModelScan {
         for (Element decision : children(root, "decision")) {
             String id = decision.getAttribute("id");
             Set<String> reads = readsByDecision.computeIfAbsent(id, k -> new TreeSet<>());
-            walk(decision, resource + " (decision " + id + ")", id, reads);
+            walk(decision, resource, id, reads);
         }
     }
 
@@ -222,6 +235,10 @@ final class ModelScan {
     private void expressions(String text, String use, String at, Set<String> reads) {
         Matcher expression = EXPRESSION.matcher(text);
         while (expression.find()) {
+            Matcher named = GET_VARIABLE.matcher(expression.group(1));
+            while (named.find()) {
+                reads.add(named.group(1) != null ? named.group(1) : named.group(2));
+            }
             String body = STRING_LITERAL.matcher(expression.group(1)).replaceAll(" 0 ");
             Matcher identifier = IDENTIFIER.matcher(body);
             while (identifier.find()) {

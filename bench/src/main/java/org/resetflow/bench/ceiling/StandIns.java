@@ -9,25 +9,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.GenericBeanDefinition;
-import org.springframework.context.EnvironmentAware;
-import org.springframework.core.env.Environment;
 
 /**
- * Reads ResetFlow's models from the jar under measurement ({@code bench.ceiling.models}) before any bean is made,
- * fails the start-up when they name something the ceiling cannot stand in for, and registers the stand-ins: one
- * no-op under every bean name the models delegate to, and a map of stand-in values under every bean name whose
- * properties the models read. The stand-ins are no candidates for autowiring: only the models' expressions see them.
+ * ResetFlow's models read from the jar under measurement, checked, and the stand-ins they need: one no-op under
+ * every bean name the models delegate to, and a map of stand-in values under every bean name whose properties the
+ * models read. Registered once the bare application is ready, before the models are deployed, so that its start-up
+ * (the baseline ResetFlow's is compared with) stays that of a bare application.
  */
-final class StandIns implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
-
-    private static final Logger log = LoggerFactory.getLogger(StandIns.class);
-    static final String MODELS_PROPERTY = "bench.ceiling.models";
+final class StandIns {
 
     /** Does nothing, as a service task's delegate, an execution listener or a task listener. */
     static final class NoOp implements JavaDelegate, ExecutionListener, TaskListener {
@@ -45,7 +35,7 @@ final class StandIns implements BeanDefinitionRegistryPostProcessor, Environment
         }
     }
 
-    /** The models and what they ask for, for the ceiling run. */
+    /** The models and what they ask for. */
     record Models(ProductModels resources, ModelScan scan) {
 
         /** Process key to the facts its model reads and the ceiling supplies. */
@@ -60,11 +50,7 @@ final class StandIns implements BeanDefinitionRegistryPostProcessor, Environment
         }
     }
 
-    private Environment environment;
-
-    @Override
-    public void setEnvironment(Environment environment) {
-        this.environment = environment;
+    private StandIns() {
     }
 
     /** Reads and checks the models; fails, naming everything it cannot stand in for. */
@@ -74,32 +60,18 @@ final class StandIns implements BeanDefinitionRegistryPostProcessor, Environment
         return new Models(resources, scan);
     }
 
-    @Override
-    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        Path source = Path.of(environment.getRequiredProperty(MODELS_PROPERTY));
-        Models models = read(source);
+    static void register(ConfigurableListableBeanFactory beans, Models models) {
         NoOp noOp = new NoOp();
         for (String name : models.scan().delegateBeans()) {
-            register(registry, name, NoOp.class, noOp, false);
+            register(beans, name, noOp);
         }
-        models.scan().settingsBeans().forEach((name, properties) -> register(registry, name, Map.class, Map.copyOf(properties), false));
-        register(registry, "ceilingModels", Models.class, models, true);
-        log.info("The ceiling runs the models of {}: {}; facts by process: {}", source, models.scan().summary(), models.factsByProcess());
+        models.scan().settingsBeans().forEach((name, properties) -> register(beans, name, Map.copyOf(properties)));
     }
 
-    @Override
-    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type, Object instance, boolean autowired) {
-        if (registry.containsBeanDefinition(name)) {
+    private static void register(ConfigurableListableBeanFactory beans, String name, Object standIn) {
+        if (beans.containsBean(name)) {
             throw new IllegalStateException("The models name a bean " + name + " that the bare application already has");
         }
-        GenericBeanDefinition definition = new GenericBeanDefinition();
-        definition.setBeanClass(type);
-        definition.setInstanceSupplier(() -> (T) instance);
-        definition.setAutowireCandidate(autowired);
-        registry.registerBeanDefinition(name, definition);
+        beans.registerSingleton(name, standIn);
     }
 }

@@ -55,7 +55,7 @@ class ModelScanTest {
 
         ModelScan scan = ModelScan.of(ProductModels.read(repository), JourneyFacts.FACTS.keySet()).check();
 
-        assertEquals(Set.of("administrator", "fromCaller", "identitySource"), scan.readsByProcess().get("journey"));
+        assertEquals(Set.of("administrator", "x", "fromCaller", "identitySource"), scan.readsByProcess().get("journey"));
         assertEquals(Set.of("fromPart"), scan.readsByProcess().get("part"));
         assertEquals(Set.of("workDelegate"), scan.delegateBeans());
     }
@@ -77,11 +77,14 @@ class ModelScanTest {
     }
 
     @Test
-    void aBeanMethodAClassOrASettingWithoutAStandInStopsTheCeilingNamingTheElement(@TempDir Path repository) throws IOException {
+    void aBeanMethodAClassAnInjectedFieldOrASettingWithoutAStandInStopsTheCeilingNamingTheElement(@TempDir Path repository) throws IOException {
         write(repository, "processes/journey.bpmn", definitions("""
                 <bpmn:process id="journey" isExecutable="true">
                   <bpmn:serviceTask id="compute" camunda:expression="${calculator.compute(execution)}" />
                   <bpmn:serviceTask id="legacy" camunda:class="org.example.Legacy" />
+                  <bpmn:serviceTask id="configured" camunda:delegateExpression="${sender}">
+                    <bpmn:extensionElements><camunda:field name="channel" stringValue="sms" /></bpmn:extensionElements>
+                  </bpmn:serviceTask>
                   <bpmn:userTask id="review" camunda:dueDate="${settings.reviewDue}" />
                 </bpmn:process>
                 """));
@@ -89,10 +92,11 @@ class ModelScanTest {
         ModelScan scan = ModelScan.of(ProductModels.read(repository), JourneyFacts.FACTS.keySet());
         IllegalStateException failure = assertThrows(IllegalStateException.class, scan::check);
 
-        assertEquals(3, scan.problems().size(), scan.problems()::toString);
+        assertEquals(4, scan.problems().size(), scan.problems()::toString);
         assertTrue(failure.getMessage().contains("id=\"compute\"") && failure.getMessage().contains("calculator.compute()"), failure::getMessage);
         assertTrue(failure.getMessage().contains("org.example.Legacy"), failure::getMessage);
         assertTrue(failure.getMessage().contains("${settings.reviewDue}"), failure::getMessage);
+        assertTrue(failure.getMessage().contains("id=\"configured\"") && failure.getMessage().contains("camunda:field"), failure::getMessage);
     }
 
     private static String definitions(String processes) {
