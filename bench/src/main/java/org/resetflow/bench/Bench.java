@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.resetflow.bench.ceiling.BareCamundaApplication;
+import org.resetflow.bench.ceiling.StandIns;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -58,7 +59,17 @@ public final class Bench {
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(profile));
             return;
         }
-        Bench bench = new Bench(Settings.parse(args));
+        Settings settings = Settings.parse(args);
+        if (Files.isRegularFile(settings.jar())) {
+            try {
+                // before anything starts, rather than after ResetFlow's half of the run
+                StandIns.check(settings.jar());
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+        }
+        Bench bench = new Bench(settings);
         try {
             bench.run();
         } finally {

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
  * models read. Registered once the bare application is ready, before the models are deployed, so that its start-up
  * (the baseline ResetFlow's is compared with) stays that of a bare application.
  */
-final class StandIns {
+public final class StandIns {
 
     /** Does nothing, as a service task's delegate, an execution listener or a task listener. */
     static final class NoOp implements JavaDelegate, ExecutionListener, TaskListener {
@@ -58,6 +58,14 @@ final class StandIns {
         ProductModels resources = ProductModels.read(source);
         ModelScan scan = ModelScan.of(resources, Set.copyOf(JourneyFacts.FACTS.keySet())).check();
         return new Models(resources, scan);
+    }
+
+    /**
+     * For the driver, before it starts anything: fails, naming everything the ceiling cannot stand in for, rather
+     * than after ResetFlow's half of a run.
+     */
+    public static void check(Path source) {
+        read(source);
     }
 
     static void register(ConfigurableListableBeanFactory beans, Models models) {
