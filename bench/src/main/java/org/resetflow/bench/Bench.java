@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.resetflow.bench.ceiling.BareCamundaApplication;
+import org.resetflow.bench.ceiling.StandIns;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -58,7 +59,17 @@ public final class Bench {
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(profile));
             return;
         }
-        Bench bench = new Bench(Settings.parse(args));
+        Settings settings = Settings.parse(args);
+        if (Files.isRegularFile(settings.jar())) {
+            try {
+                // before anything starts, rather than after ResetFlow's half of the run
+                StandIns.check(settings.jar());
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
+                System.exit(2);
+            }
+        }
+        Bench bench = new Bench(settings);
         try {
             bench.run();
         } finally {
@@ -214,12 +225,12 @@ public final class Bench {
             figures.put("gc", resetflow.gc());
         }
 
-        System.out.printf("== %s: ceiling (the same shape in-process, no-op delegates)%n", db);
+        System.out.printf("== %s: ceiling (the same models in-process, no-op delegates)%n", db);
         Path ceilingOutput = settings.out().resolve("ceiling-" + db + ".json");
         Files.deleteIfExists(ceilingOutput);
         Map<String, Object> ceiling;
         try (ServerProcess bare = startBare("ceiling-" + db, self, db, List.of("--bench.ceiling.output=" + ceilingOutput.toAbsolutePath(),
-                "--bench.ceiling.plan=" + settings.plan().format()))) {
+                "--bench.ceiling.plan=" + settings.plan().format(), "--bench.ceiling.models=" + settings.jar()))) {
             double startup = bare.awaitReady(URI.create("http://127.0.0.1:" + BARE_PORT + "/actuator/health/readiness"), START_TIMEOUT);
             System.out.printf("  bare application ready in %.2f s%n", startup);
             if (db.equals("h2")) {

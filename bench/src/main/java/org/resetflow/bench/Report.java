@@ -3,7 +3,7 @@ package org.resetflow.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** The figures as Markdown tables, for docs/performance.md. */
+/** The figures as Markdown tables, for docs/performance.md (the latest full run) and bench/NOTES.md. */
 final class Report {
 
     private Report() {

@@ -1,10 +1,10 @@
 package org.resetflow.bench.ceiling;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.resetflow.bench.Load;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,28 +27,30 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * The ceiling: the model of {@link CeilingModel} driven in-process through {@code RuntimeService} and
- * {@code TaskService} by the same number of threads, with the same warm-up and measuring time as the journey
- * load, on the same kind of database. Starts once the application is ready (after the start-up was timed),
- * writes its figures to {@code bench.ceiling.output} and stops the application.
+ * The ceiling: ResetFlow's own models (BPMN, DMN and forms, read from the jar under measurement), with no-op
+ * stand-ins for its beans ({@link StandIns}) and {@link JourneyFacts} for what its Java would have set, driven
+ * in-process through {@code RuntimeService} and {@code TaskService} by the same number of threads, with the same
+ * warm-up and measuring time as the journey load, on the same kind of database. Each journey starts the entry
+ * process and completes whatever user's step it waits at, by the step's form, until it ends. Starts once the
+ * application is ready (after the start-up was timed), writes its figures to {@code bench.ceiling.output} and stops
+ * the application.
  */
 @Configuration
 @ConditionalOnProperty("bench.ceiling.output")
 class CeilingRun {
 
     private static final Logger log = LoggerFactory.getLogger(CeilingRun.class);
-    private static final String[] STEPS = {"start", "chooseMethod", "enterCode", "setPassword"};
+    /** More user's steps than any journey of the measured shape has: a journey that loops is an error, not a hang. */
+    private static final int MAX_STEPS = 20;
+    /** The ResetFlow jar under measurement (or a repository's top level), whose models the ceiling runs. */
+    static final String MODELS_PROPERTY = "bench.ceiling.models";
 
     private final JourneyEvents events = new JourneyEvents();
+    private volatile StandIns.Models models;
 
     @Bean
     JourneyEvents journeyEvents() {
         return events;
-    }
-
-    @Bean
-    JavaDelegate noop() {
-        return execution -> { };
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -61,12 +63,15 @@ class CeilingRun {
         Thread runner = new Thread(() -> {
             int status = 0;
             try {
-                engine.getRepositoryService().createDeployment().name("ceiling")
-                        .addString("ceiling-reset.bpmn", CeilingModel.reset())
-                        .addString("ceiling-identity.bpmn", CeilingModel.identity())
-                        .addString("ceiling-code.bpmn", CeilingModel.code())
-                        .deploy();
-                Map<Integer, Load.Result> results = new Load(plan, Load::ownCpuNanos, STEPS).run(user -> journey(engine, user));
+                Path source = Path.of(environment.getRequiredProperty(MODELS_PROPERTY));
+                models = StandIns.read(source);
+                StandIns.register(context.getBeanFactory(), models);
+                events.useFacts(models.factsByProcess());
+                log.info("The ceiling runs the models of {}: {}; facts by process: {}", source, models.scan().summary(), models.factsByProcess());
+                DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("ceiling");
+                models.resources().resources().forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
+                deployment.deploy();
+                Map<Integer, Load.Result> results = new Load(plan, Load::ownCpuNanos, "start").run(user -> journey(engine, user));
                 Map<String, Object> json = new LinkedHashMap<>();
                 results.forEach((threads, result) -> json.put(String.valueOf(threads), result.toJson()));
                 Files.createDirectories(output.toAbsolutePath().getParent());
@@ -81,46 +86,67 @@ class CeilingRun {
         runner.start();
     }
 
-    /** One journey of the email shape; each step waits, as the API does, until the journey rests again. */
+    /**
+     * One journey: started as the API starts it, then each user's step (named by its task key) completed with the
+     * values its form asks for; each step waits, as the API does, until the journey rests again.
+     */
     private void journey(ProcessEngine engine, Load.Journey journey) throws Exception {
         String businessKey = UUID.randomUUID().toString();
-        BlockingQueue<String> next = events.listen(businessKey);
+        BlockingQueue<JourneyEvents.Rest> next = events.listen(businessKey);
         try {
-            final String[] task = new String[1];
+            JourneyEvents.Rest[] rest = new JourneyEvents.Rest[1];
             journey.step("start", () -> {
-                engine.getRuntimeService().startProcessInstanceByKey(CeilingModel.ROOT, businessKey, Variables.createVariables()
-                        .putValue("username", journey.user())
-                        .putValue("clientAddress", "127.0.0.1")
-                        .putValue("locale", "en")
-                        .putValue("journey", "reset")
-                        .putValue("requestedAt", Instant.now().toString())
-                        .putValue("node", "ceiling"));
-                task[0] = await(next);
+                engine.getRuntimeService().startProcessInstanceByKey(JourneyFacts.ENTRY_PROCESS, businessKey,
+                        JourneyFacts.request(journey.user()));
+                rest[0] = await(next);
             });
-            for (String step : List.of("chooseMethod", "enterCode", "setPassword")) {
-                if (JourneyEvents.ENDED.equals(task[0])) {
-                    throw new IllegalStateException("the journey ended before " + step);
+            Map<String, Object> typed = JourneyFacts.formValues(journey.user());
+            for (int steps = 0; !rest[0].ended(); steps++) {
+                if (steps == MAX_STEPS) {
+                    throw new IllegalStateException("the journey was still at " + rest[0].taskKey() + " after " + MAX_STEPS + " steps");
                 }
-                String current = task[0];
-                journey.step(step, () -> {
-                    engine.getTaskService().complete(current, Variables.createVariables()
-                            .putValueTyped("input", Variables.stringValue(step, true)));
-                    task[0] = await(next);
+                JourneyEvents.Rest at = rest[0];
+                VariableMap values = formValues(at, typed);
+                journey.step(at.taskKey(), () -> {
+                    engine.getTaskService().complete(at.taskId(), values);
+                    rest[0] = await(next);
                 });
             }
-            if (!JourneyEvents.ENDED.equals(task[0])) {
-                throw new IllegalStateException("the journey did not end after setPassword");
+            if (!JourneyFacts.COMPLETED.equals(rest[0].outcome())) {
+                throw new IllegalStateException("the journey ended with outcome " + rest[0].outcome() + ", not " + JourneyFacts.COMPLETED);
             }
         } finally {
             events.forget(businessKey);
         }
     }
 
-    private static String await(BlockingQueue<String> next) throws InterruptedException {
-        String event = next.poll(10, TimeUnit.SECONDS);
-        if (event == null) {
+    /** The step's form filled in, every value transient as the API passes them. */
+    private VariableMap formValues(JourneyEvents.Rest at, Map<String, Object> typed) {
+        VariableMap values = Variables.createVariables();
+        if (at.formRef() == null) {
+            return values;
+        }
+        List<ModelScan.Field> fields = models.scan().forms().get(at.formRef());
+        if (fields == null) {
+            throw new IllegalStateException("the step " + at.taskKey() + " shows the form " + at.formRef() + ", which is not deployed");
+        }
+        for (ModelScan.Field field : fields) {
+            Object value = typed.get(field.key());
+            if (value != null) {
+                values.putValueTyped(field.key(), Variables.untypedValue(value, true));
+            } else if (field.required()) {
+                throw new IllegalStateException("the step " + at.taskKey() + " requires " + field.key()
+                        + ", for which JourneyFacts.formValues has no value");
+            }
+        }
+        return values;
+    }
+
+    private static JourneyEvents.Rest await(BlockingQueue<JourneyEvents.Rest> next) throws InterruptedException {
+        JourneyEvents.Rest rest = next.poll(10, TimeUnit.SECONDS);
+        if (rest == null) {
             throw new IllegalStateException("the journey did not rest within 10 s");
         }
-        return event;
+        return rest;
     }
 }

@@ -8,29 +8,53 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
- * Tells a waiting driver thread, once the transaction has committed, that its journey has a new user task (the
- * task id) or has ended ({@link #ENDED}): the ideal "the journey rests" signal, so the ceiling pays for no polling.
+ * The ceiling's hooks into the engine, added to every model as it is deployed, so that no model needs an edit:
+ * <ul>
+ * <li>each process instance, the entry process's and the called ones', gets the {@link JourneyFacts} its model
+ * reads and was not given, when it starts (in place of the product's delegates, which set them on the way);</li>
+ * <li>a waiting driver thread is told, once the transaction has committed, that its journey (by business key, which
+ * the models pass down to the processes they call, as the product's API relies on) waits at a user's step, or that
+ * the journey has ended, with its outcome: the ideal "the journey rests" signal, so the ceiling pays for no polling.
+ * As in the product's API, a step offered to a staff group (candidate groups) is not the user's.</li>
+ * </ul>
  */
 final class JourneyEvents extends AbstractProcessEnginePlugin {
 
-    static final String ENDED = "";
+    /** Where a journey rests: a user's step ({@code taskId} set), or the end ({@code taskId} null) with its outcome. */
+    record Rest(String taskId, String taskKey, String formRef, Object outcome) {
 
-    private final Map<String, BlockingQueue<String>> waiting = new ConcurrentHashMap<>();
+        boolean ended() {
+            return taskId == null;
+        }
+    }
 
-    BlockingQueue<String> listen(String businessKey) {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final Map<String, BlockingQueue<Rest>> waiting = new ConcurrentHashMap<>();
+    private volatile Map<String, Map<String, JourneyFacts.Fact>> factsByProcess = Map.of();
+
+    /** @param factsByProcess process key to the facts its model reads; before the models are deployed */
+    void useFacts(Map<String, Map<String, JourneyFacts.Fact>> factsByProcess) {
+        this.factsByProcess = Map.copyOf(factsByProcess);
+    }
+
+    BlockingQueue<Rest> listen(String businessKey) {
+        BlockingQueue<Rest> queue = new LinkedBlockingQueue<>();
         waiting.put(businessKey, queue);
         return queue;
     }
@@ -39,38 +63,57 @@ final class JourneyEvents extends AbstractProcessEnginePlugin {
         waiting.remove(businessKey);
     }
 
-    private void afterCommit(String businessKey, String event) {
+    private void afterCommit(String businessKey, Rest rest) {
         Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED, context -> {
-            BlockingQueue<String> queue = waiting.get(businessKey);
+            BlockingQueue<Rest> queue = waiting.get(businessKey);
             if (queue != null) {
-                queue.add(event);
+                queue.add(rest);
             }
         });
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();
             configuration.setCustomPostBPMNParseListeners(listeners);
         }
-        TaskListener taskCreated = task -> afterCommit(task.getExecution().getProcessBusinessKey(), task.getId());
         ExecutionListener ended = execution -> {
             if (isRoot(execution)) {
-                afterCommit(execution.getProcessBusinessKey(), ENDED);
+                afterCommit(execution.getProcessBusinessKey(), new Rest(null, null, null, execution.getVariable(JourneyFacts.OUTCOME)));
             }
         };
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-                        .addTaskListener(TaskListener.EVENTNAME_CREATE, taskCreated);
+                TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+                if (!definition.getCandidateGroupIdExpressions().isEmpty() || !definition.getCandidateUserIdExpressions().isEmpty()) {
+                    return;
+                }
+                Expression form = definition.getCamundaFormDefinitionKey();
+                String formRef = form == null ? null : form.getExpressionText();
+                String key = activity.getId();
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE,
+                        task -> afterCommit(task.getExecution().getProcessBusinessKey(), new Rest(task.getId(), key, formRef, null)));
             }
 
             @Override
-            public void parseProcess(Element element, org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity process) {
+            public void parseProcess(Element element, ProcessDefinitionEntity process) {
+                Map<String, JourneyFacts.Fact> facts = factsByProcess.getOrDefault(process.getKey(), Map.of());
+                if (!facts.isEmpty()) {
+                    // first, so that the model's own start listeners find them too
+                    process.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> seed(execution, facts), 0);
+                }
                 process.addListener(ExecutionListener.EVENTNAME_END, ended);
+            }
+        });
+    }
+
+    private static void seed(DelegateExecution execution, Map<String, JourneyFacts.Fact> facts) {
+        facts.forEach((name, fact) -> {
+            if (!execution.hasVariable(name)) {
+                execution.setVariable(name, Variables.untypedValue(fact.value(), fact.transientValue()));
             }
         });
     }
