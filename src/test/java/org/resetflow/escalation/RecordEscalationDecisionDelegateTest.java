@@ -1,7 +1,7 @@
 package org.resetflow.escalation;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
@@ -68,7 +68,7 @@ class RecordEscalationDecisionDelegateTest {
             assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(FormFieldValidationException.class)
                     .hasMessageContaining("The decision must be APPROVE or REFUSE");
         }
-        verify(execution, never()).setVariable(anyString(), org.mockito.ArgumentMatchers.any());
+        verify(execution, never()).setVariable(anyString(), any());
     }
 
     @Test
