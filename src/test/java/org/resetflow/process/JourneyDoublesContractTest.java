@@ -336,7 +336,7 @@ class JourneyDoublesContractTest {
     private static Run runReal(Contract contract, Scenario scenario, UnaryOperator<JavaDelegate> change) {
         World world = new World();
         scenario.world.accept(world);
-        RecordingExecution execution = new RecordingExecution(scenario.given, world.get(ProcessEngineServices.class));
+        RecordingExecution execution = new RecordingExecution(scenario.given, () -> world.get(ProcessEngineServices.class));
         JavaDelegate delegate = change.apply(world.build(delegates().get(contract.name)));
         Logger log = (Logger) LoggerFactory.getLogger(delegates().get(contract.name));
         Level level = log.getLevel();
@@ -354,7 +354,7 @@ class JourneyDoublesContractTest {
         scenario.doubles.accept(doubles);
         doubles.register();
         try {
-            return Run.of(new RecordingExecution(scenario.given, new World().get(ProcessEngineServices.class)),
+            return Run.of(new RecordingExecution(scenario.given, () -> new World().get(ProcessEngineServices.class)),
                     (JavaDelegate) Mocks.get(contract.name));
         } finally {
             Mocks.reset();

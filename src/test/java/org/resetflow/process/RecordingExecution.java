@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -16,12 +17,13 @@ import org.camunda.bpm.engine.runtime.Incident;
 final class RecordingExecution extends ExecutionEntity {
 
     private final Map<String, Object> variables = new HashMap<>();
-    private final ProcessEngineServices services;
+    private final Supplier<ProcessEngineServices> services;
     private final Set<String> read = new LinkedHashSet<>();
     private final Set<String> written = new LinkedHashSet<>();
     private final Set<String> incidents = new LinkedHashSet<>();
 
-    RecordingExecution(Map<String, Object> given, ProcessEngineServices services) {
+    /** The engine's services are made only for the few steps that query the engine. */
+    RecordingExecution(Map<String, Object> given, Supplier<ProcessEngineServices> services) {
         this.variables.putAll(given);
         this.services = services;
     }
@@ -105,7 +107,7 @@ final class RecordingExecution extends ExecutionEntity {
 
     @Override
     public ProcessEngineServices getProcessEngineServices() {
-        return services;
+        return services.get();
     }
 
     @Override
