@@ -57,7 +57,7 @@ class RestartEndToEndTest {
         try (ConfigurableApplicationContext third = startApplication()) {
             assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", newPassword)).isTrue();
             assertThat(Directories.canBind(ON_PREMISES_PORT, Directories.ON_PREMISES, "bob", newPassword)).isTrue();
-            assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", DemoJourneysEndToEndTest.DEMO_PASSWORD)).isFalse();
+            assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "bob", DemoJourneys.DEMO_PASSWORD)).isFalse();
             assertThat(new JourneyApi(port(third)).get(flow).field("status")).isEqualTo("COMPLETED");
         }
     }

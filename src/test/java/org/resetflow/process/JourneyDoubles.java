@@ -21,6 +21,7 @@ final class JourneyDoubles {
     static final String RIGHT_ANSWER = "right";
     static final String CURRENT_PASSWORD = "current";
     static final String WEAK_PASSWORD = "weak";
+    static final String LOCKED_OUT_UNTIL = "2026-11-26T10:00:00Z";
 
     // the account and the policy
     boolean known = true;
@@ -33,6 +34,7 @@ final class JourneyDoubles {
     boolean writebackEnabled = true;
     boolean revealEligibility = true;
     boolean protectedAccount;
+    boolean reconfirmationDue;
 
     // how the world behaves
     int maxFailedProofs = 5;
@@ -54,19 +56,24 @@ final class JourneyDoubles {
         register("continueAsDecoyDelegate", this::continueAsDecoy);
         register("checkSelfServiceLockoutDelegate", e -> {
             if (lockedOutAlready) {
+                e.setVariable(Vars.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
                 throw new BpmnError("LOCKED_OUT");
             }
         });
         register("offerMethodsDelegate", this::offerMethods);
         register("matchContactDelegate", e -> {
             e.setVariable(Vars.CHOSEN_METHOD, e.getVariable(Vars.METHOD));
-            e.setVariable(Vars.DESTINATION, "registered-destination");
+            if (!"QUESTIONS".equals(e.getVariable(Vars.METHOD))) {
+                e.setVariable(Vars.CONTACT_MATCHED, true);
+                e.setVariable(Vars.DESTINATION, "registered-destination");
+            }
         });
         register("issueCodeDelegate", e -> {
             if (codeLimitReached) {
                 throw new BpmnError("CODE_LIMIT");
             }
             e.setVariable(Vars.CODE_HASH, "hash-of-" + RIGHT_CODE);
+            e.setVariable(Vars.CODE_ISSUED_AT, "2026-11-25T10:01:00Z");
         });
         register("sendCodeDelegate", e -> {
             if (undeliverable.contains(e.getVariable(Vars.METHOD))) {
@@ -79,7 +86,10 @@ final class JourneyDoubles {
             e.setVariable(Vars.UNDELIVERABLE_METHODS, String.join(",", aside));
         });
         register("notifyEscalationReceivedDelegate", e -> { });
-        register("checkCodeDelegate", e -> proof(e, RIGHT_CODE.equals(e.getVariable(Vars.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE"));
+        register("checkCodeDelegate", e -> {
+            proof(e, RIGHT_CODE.equals(e.getVariable(Vars.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE");
+            e.removeVariable(Vars.CODE_HASH);
+        });
         register("drawQuestionsDelegate", e -> {
             e.setVariable(Vars.QUESTION_IDS, "first-pet,birth-city,first-school");
             e.setVariable(Vars.QUESTION_COUNT, 3);
@@ -108,6 +118,7 @@ final class JourneyDoubles {
             }
             if (onPremisesRejectsOnce) {
                 onPremisesRejectsOnce = false;
+                e.setVariable("onPremisesRejection", "RECENTLY_USED");
                 e.setVariable(Vars.PENDING_FIELD_ERRORS, "password=ONPREMISES_RECENTLY_USED");
                 throw new BpmnError("ONPREMISES_REJECTED");
             }
@@ -119,14 +130,22 @@ final class JourneyDoubles {
             }
             e.setVariable(Vars.CLOUD_WRITTEN, true);
         });
-        register("unlockAccountDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
+        register("unlockAccountDelegate", this::writeBothDirectories);
         register("notifyUserDelegate", e -> { });
         register("notifyAdministratorsDelegate", e -> { });
         register("notifyEscalationOutcomeDelegate", e -> { });
-        register("gatherEscalationFactsDelegate", e -> e.setVariable(Vars.METHODS_TRIED, "none"));
+        register("gatherEscalationFactsDelegate", e -> {
+            e.setVariable(Vars.METHODS_TRIED, "none");
+            e.setVariable(Vars.RECENT_FAILED_PROOFS, failedProofs + " in the last 24 hours");
+            e.setVariable(Vars.RECENT_JOURNEYS, 1L);
+            e.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + e.getProcessInstanceId());
+        });
         register("followUpEscalationDelegate", e -> e.setVariable(Vars.FOLLOWED_UP_AT, "now"));
-        register("recordEscalationDecisionDelegate", e -> e.setVariable(Vars.DECIDED_BY, "demo"));
-        register("issueTemporaryPasswordDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
+        register("recordEscalationDecisionDelegate", e -> {
+            e.setVariable(Vars.DECIDED_BY, "demo");
+            e.setVariable(Vars.DECIDED_AT, "2026-11-25T11:00:00Z");
+        });
+        register("issueTemporaryPasswordDelegate", this::writeBothDirectories);
         register("checkCurrentPasswordDelegate", e -> proof(e, CURRENT_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD)),
                 "password", "PASSWORD_WRONG", "WRONG_PASSWORD"));
         register("checkContactsDelegate", e -> {
@@ -166,6 +185,7 @@ final class JourneyDoubles {
 
     private void lookUpAccount(DelegateExecution e) {
         List<String> methods = split(registeredMethods);
+        e.setVariable(Vars.USERNAME, e.getVariable(Vars.USERNAME));
         e.setVariable(Vars.ACCOUNT_KEY, e.getVariable(Vars.USERNAME));
         e.setVariable(Vars.ACCOUNT_KNOWN, known);
         e.setVariable(Vars.DECOY, !known);
@@ -181,13 +201,34 @@ final class JourneyDoubles {
         e.setVariable(Vars.WRITEBACK_REQUIRED, known && !identitySource.equals("cloud") && writebackEnabled);
         e.setVariable(Vars.REVEAL_ELIGIBILITY, revealEligibility);
         e.setVariable(Vars.PROTECTED_ACCOUNT, protectedAccount);
+        e.setVariable(Vars.RECONFIRMATION_DUE, reconfirmationDue);
     }
 
+    /** The decoy is an ordinary cloud user with the typical methods; the real account and whether it exists are kept. */
     private void continueAsDecoy(DelegateExecution e) {
+        e.setVariable(Vars.USERNAME, e.getVariable(Vars.USERNAME));
+        e.setVariable(Vars.ACCOUNT_KEY, e.getVariable(Vars.ACCOUNT_KEY));
+        e.setVariable(Vars.ACCOUNT_KNOWN, e.getVariable(Vars.ACCOUNT_KNOWN));
         e.setVariable(Vars.DECOY, true);
+        e.setVariable(Vars.IDENTITY_SOURCE, "cloud");
+        e.setVariable(Vars.ADMINISTRATOR, false);
+        e.setVariable(Vars.IN_SCOPE_GROUP, true);
         e.setVariable(Vars.REGISTERED_METHODS, "EMAIL,SMS,VOICE_MOBILE,QUESTIONS");
+        e.setVariable(Vars.REGISTERED_METHOD_COUNT, 4);
+        e.setVariable(Vars.CODE_METHOD_COUNT, 3);
+        e.setVariable(Vars.RECONFIRMATION_DUE, false);
+        e.setVariable(Vars.PROTECTED_ACCOUNT, false);
+        e.setVariable(Vars.WRITEBACK_REQUIRED, false);
         e.setVariable(Vars.GATES, userGates);
         e.setVariable(Vars.QUESTIONS_ALLOWED, true);
+    }
+
+    /** Unlocking and the temporary password write on-premises too when writeback applies. */
+    private void writeBothDirectories(DelegateExecution e) {
+        if (Boolean.TRUE.equals(e.getVariable(Vars.WRITEBACK_REQUIRED))) {
+            e.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+        }
+        e.setVariable(Vars.CLOUD_WRITTEN, true);
     }
 
     private void offerMethods(DelegateExecution e) {
@@ -212,6 +253,7 @@ final class JourneyDoubles {
         }
         failedProofs++;
         if (failedProofs >= maxFailedProofs) {
+            e.setVariable(Vars.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
             throw new BpmnError("LOCKED_OUT");
         }
         e.setVariable(Vars.PENDING_FIELD_ERRORS, field + "=" + fieldError);
