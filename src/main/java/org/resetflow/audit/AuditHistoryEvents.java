@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditHistoryEvents extends AbstractProcessEnginePlugin {
 
-    /** Routing elements, not steps. */
+    /** Routing elements, not steps; a multi-instance body only wraps the steps it repeats. */
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
-            "eventBasedGateway", "startEvent");
+            "eventBasedGateway", "startEvent", "multiInstanceBody");
     private static final int MAX_DETAIL = 300;
 
     private final AuditLog audit;

@@ -138,7 +138,6 @@ final class JourneyDoubles {
             }
             e.setVariable(Vars.EMAIL_TO_VERIFY, email);
             e.setVariable(Vars.MOBILE_TO_VERIFY, mobile);
-            e.setVariable(Vars.STEP_TOTAL, 3 + (email != null ? 1 : 0) + (mobile != null ? 1 : 0));
         });
         register("offerQuestionsDelegate", e -> {
             e.setVariable(Vars.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
