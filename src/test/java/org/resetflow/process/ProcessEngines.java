@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.resetflow.engine.DirectoryWriteIncidents;
+import org.resetflow.engine.ModelProperties;
 import org.resetflow.engine.StepConventions;
 
 /**
@@ -25,7 +26,7 @@ final class ProcessEngines {
             configuration.setHistory("full");
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
-            configuration.setProcessEnginePlugins(List.of(new StepConventions(), new DirectoryWriteIncidents()));
+            configuration.setProcessEnginePlugins(List.of(new StepConventions(), new ModelProperties(), new DirectoryWriteIncidents()));
             configuration.setProcessEngineName("process-tests");
             engine = configuration.buildProcessEngine();
         }
