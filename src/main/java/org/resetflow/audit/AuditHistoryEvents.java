@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.resetflow.engine.HistoryEventHandlers;
+import org.resetflow.engine.ModelProperties;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
  * Turns the engine's history events into audit events, next to the database history (which stays as it is): a
  * journey started (its start event ended), a step ended (every task, event and call; not gateways and not the start
  * events of the called processes), an incident was raised or resolved.
- * The facts come from an explicit list of process variables of the journey; nothing else is ever read.
+ * The facts come from an explicit list of process variables of the journey; nothing else is ever read. A step
+ * whose model declares {@code camunda:property auditDecision=<variable>} (the helpdesk's "Record the decision") also
+ * records that variable as the decision. The username and the reason are read from the process instance of the step
+ * first: a called process (the account check) knows them before its journey does.
  */
 @Component
 class AuditHistoryEvents extends AbstractProcessEnginePlugin {
@@ -28,6 +32,8 @@ class AuditHistoryEvents extends AbstractProcessEnginePlugin {
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
             "eventBasedGateway", "startEvent", "multiInstanceBody");
     private static final int MAX_DETAIL = 300;
+    /** The extension property naming the variable a step records as the decision. */
+    static final String AUDIT_DECISION = "auditDecision";
 
     private final AuditLog audit;
 
@@ -72,10 +78,11 @@ class AuditHistoryEvents extends AbstractProcessEnginePlugin {
         String flow = root != null ? root.getBusinessKey() : here != null ? here.getProcessBusinessKey() : null;
         String method = firstText(here, Vars.CHOSEN_METHOD, Vars.METHOD);
         String staff = context == null ? null : context.getAuthenticatedUserId();
-        String decision = "recordDecision".equals(step) ? text(root, Vars.DECISION) : null;
-        String why = reason != null ? reason : firstText(root, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
+        String decisionVariable = "step".equals(kind) ? ModelProperties.of(event.getProcessDefinitionId(), step, AUDIT_DECISION) : null;
+        String decision = decisionVariable != null ? text(here, decisionVariable) : null;
+        String why = reason != null ? reason : firstText(here, root, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
         audit.write(new AuditEvent((time != null ? time : ClockUtil.getCurrentTime()).toInstant().toString(), kind, flow,
-                text(root, Vars.JOURNEY), event.getProcessDefinitionKey(), step, stepName, stepType, text(root, Vars.USERNAME), method,
+                text(root, Vars.JOURNEY), event.getProcessDefinitionKey(), step, stepName, stepType, firstText(here, root, Vars.USERNAME), method,
                 text(root, Vars.OUTCOME), why, decision, staff, text(root, Vars.CLIENT_ADDRESS), audit.node(), detail,
                 event.getProcessInstanceId()));
     }
@@ -85,6 +92,12 @@ class AuditHistoryEvents extends AbstractProcessEnginePlugin {
             return null;
         }
         return context.getExecutionManager().findExecutionById(id);
+    }
+
+    /** The first of the variables set in the step's process instance, otherwise in the journey's. */
+    private static String firstText(ExecutionEntity here, ExecutionEntity root, String... names) {
+        String value = here == null || here == root ? null : firstText(here, names);
+        return value != null ? value : firstText(root, names);
     }
 
     private static String firstText(ExecutionEntity execution, String... names) {
