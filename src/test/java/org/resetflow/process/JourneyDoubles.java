@@ -120,11 +120,17 @@ final class JourneyDoubles {
             e.setVariable(Vars.CLOUD_WRITTEN, true);
         });
         register("unlockAccountDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
-        register("notifyUserDelegate", e -> { });
+        register("notifyUserDelegate", e -> declared(e, "noticeTemplate"));
         register("notifyAdministratorsDelegate", e -> { });
-        register("notifyEscalationOutcomeDelegate", e -> { });
-        register("gatherEscalationFactsDelegate", e -> e.setVariable(Vars.METHODS_TRIED, "none"));
-        register("followUpEscalationDelegate", e -> e.setVariable(Vars.FOLLOWED_UP_AT, "now"));
+        register("notifyEscalationOutcomeDelegate", e -> declared(e, "noticeTemplate"));
+        register("gatherEscalationFactsDelegate", e -> {
+            declared(e, "recentJourneyKeys");
+            e.setVariable(Vars.METHODS_TRIED, "none");
+        });
+        register("followUpEscalationDelegate", e -> {
+            declared(e, "followUpTask");
+            e.setVariable(Vars.FOLLOWED_UP_AT, "now");
+        });
         register("recordEscalationDecisionDelegate", e -> e.setVariable(Vars.DECIDED_BY, "demo"));
         register("issueTemporaryPasswordDelegate", e -> e.setVariable(Vars.CLOUD_WRITTEN, true));
         register("checkCurrentPasswordDelegate", e -> proof(e, CURRENT_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD)),
@@ -150,6 +156,13 @@ final class JourneyDoubles {
             }
         });
         return this;
+    }
+
+    /** What the real step reads from an input parameter of its task: the model must declare it. */
+    private static void declared(DelegateExecution e, String inputParameter) {
+        if (e.getVariable(inputParameter) == null) {
+            throw new AssertionError("the model declares no " + inputParameter + " for " + e.getCurrentActivityId());
+        }
     }
 
     boolean called(String delegate) {
