@@ -11,15 +11,19 @@ import org.springframework.stereotype.Component;
  * Turns the engine's history of a journey into audit events: a journey started (its start event ended), a step
  * ended (every task, event and call; not gateways and not the start events of the called processes), an incident
  * was raised or resolved. The facts come from an explicit list of process variables of the journey; nothing else
- * is ever read.
+ * is ever read. A step whose model declares {@code camunda:property auditDecision=<variable>} (the helpdesk's
+ * "Record the decision") also records that variable as the decision. The username and the reason are read from the
+ * process instance of the step first: a called process (the account check) knows them before its journey does.
  */
 @Component
 class AuditHistoryEvents implements JourneyEventListener {
 
-    /** Routing elements, not steps. */
+    /** Routing elements, not steps; a multi-instance body only wraps the steps it repeats. */
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
-            "eventBasedGateway", "startEvent");
+            "eventBasedGateway", "startEvent", "multiInstanceBody");
     private static final int MAX_DETAIL = 300;
+    /** The extension property naming the variable a step records as the decision. */
+    static final String AUDIT_DECISION = "auditDecision";
 
     private final AuditLog audit;
 
@@ -47,11 +51,18 @@ class AuditHistoryEvents implements JourneyEventListener {
     private void write(JourneyEvent event, String kind, String stepName, String stepType, String reason, String detail) {
         Function<String, Object> root = event.journey();
         String method = firstText(event.here(), Vars.CHOSEN_METHOD, Vars.METHOD);
-        String decision = "recordDecision".equals(event.activityId()) ? text(root, Vars.DECISION) : null;
-        String why = reason != null ? reason : firstText(root, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
+        String decisionVariable = "step".equals(kind) ? event.stepDeclares().apply(AUDIT_DECISION) : null;
+        String decision = decisionVariable != null ? text(event.here(), decisionVariable) : null;
+        String why = reason != null ? reason : stepFirst(event, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
         audit.write(new AuditEvent(event.time().toString(), kind, event.flowId(), text(root, Vars.JOURNEY), event.processDefinitionKey(),
-                event.activityId(), stepName, stepType, text(root, Vars.USERNAME), method, text(root, Vars.OUTCOME), why, decision,
+                event.activityId(), stepName, stepType, stepFirst(event, Vars.USERNAME), method, text(root, Vars.OUTCOME), why, decision,
                 event.staffUserId(), text(root, Vars.CLIENT_ADDRESS), audit.node(), detail, event.processInstanceId()));
+    }
+
+    /** The first of the variables set in the step's process instance, otherwise in the journey's. */
+    private static String stepFirst(JourneyEvent event, String... names) {
+        String value = event.inJourneyInstance() ? null : firstText(event.here(), names);
+        return value != null ? value : firstText(event.journey(), names);
     }
 
     private static String firstText(Function<String, Object> variables, String... names) {

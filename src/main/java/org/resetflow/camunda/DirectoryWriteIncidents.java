@@ -2,7 +2,7 @@ package org.resetflow.camunda;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.SortedSet;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -10,25 +10,32 @@ import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * When a directory write has used up its retries, the failed-job incident alone is not enough: the user waits and
- * the directories may disagree. This incident handler also sends the journey the message
- * {@code directoryWriteFailing}, whose event subprocess gives the helpdesk a task about it (see the models).
+ * the directories may disagree. This incident handler also starts the process {@code directoryWriteFailing} (by its
+ * start message, with the journey's flow id as business key), which gives the helpdesk a task about it; when the
+ * incident is settled (the job retried, or deleted with its journey) the message {@code directoryWriteSettled} ends
+ * that task. A step is a directory write when its model says so: {@code camunda:property directoryWrite=true}.
  */
 @Component
 public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
 
     public static final String MESSAGE = "directoryWriteFailing";
-    /** The name of the step that keeps failing, kept on the journey for the helpdesk task and the audit history. */
+    public static final String SETTLED = "directoryWriteSettled";
+    /** The name of the step that keeps failing, for the helpdesk task and the audit history. */
     public static final String FAILED_WRITE = "failedDirectoryWrite";
-    /** The service tasks that write to a directory; the audit counts their incidents as writeback failures. */
-    public static final Set<String> DIRECTORY_WRITES = Set.of("writeBackPassword", "setCloudPassword", "unlockAccount",
-            "issueTemporaryPassword", "unlockAfterReview");
+    /** The failed job, which the helpdesk task's process keeps to hear when it is settled. */
+    public static final String FAILED_JOB = "failedJob";
+    /** The extension property that marks a step as a write to a directory; the audit counts their incidents. */
+    public static final String DIRECTORY_WRITE = "directoryWrite";
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryWriteIncidents.class);
 
@@ -40,6 +47,15 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
         configuration.setCustomIncidentHandlers(handlers);
     }
 
+    /** The ids of the steps that the models declare as directory writes. */
+    public static SortedSet<String> directoryWrites() {
+        return ModelProperties.stepsDeclaring(DIRECTORY_WRITE, "true");
+    }
+
+    static boolean isDirectoryWrite(IncidentContext context) {
+        return "true".equals(ModelProperties.of(context.getProcessDefinitionId(), context.getActivityId(), DIRECTORY_WRITE));
+    }
+
     static final class FailedDirectoryWrite extends DefaultIncidentHandler {
 
         FailedDirectoryWrite() {
@@ -49,16 +65,36 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
         @Override
         public Incident handleIncident(IncidentContext context, String message) {
             Incident incident = super.handleIncident(context, message);
-            if (context.getExecutionId() != null && DIRECTORY_WRITES.contains(context.getActivityId())) {
+            if (context.getExecutionId() != null && isDirectoryWrite(context)) {
                 ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
-                String journey = execution.getProcessInstanceId();
                 var activity = execution.getProcessDefinition().findActivity(context.getActivityId());
                 String step = activity != null && activity.getName() != null ? activity.getName() : context.getActivityId();
                 log.warn("A directory write of journey {} failed for good at '{}': the helpdesk gets a task", execution.getProcessBusinessKey(), step);
-                Context.getProcessEngineConfiguration().getRuntimeService()
-                        .createMessageCorrelation(MESSAGE).processInstanceId(journey).setVariable(FAILED_WRITE, step).correlateAll();
+                // what the failing process knows (the journey, or the helpdesk escalation it called) is what the helpdesk checks
+                VariableMap variables = Variables.fromMap(execution.getProcessInstance().getVariablesTyped())
+                        .putValue(FAILED_WRITE, step).putValue(FAILED_JOB, context.getConfiguration());
+                Context.getProcessEngineConfiguration().getRuntimeService().createMessageCorrelation(MESSAGE)
+                        .processInstanceBusinessKey(execution.getProcessBusinessKey()).setVariables(variables).correlateStartMessage();
             }
             return incident;
+        }
+
+        @Override
+        protected void removeIncident(IncidentContext context, boolean incidentResolved) {
+            List<Incident> incidents = Context.getCommandContext().getIncidentManager().findIncidentByConfiguration(context.getConfiguration());
+            for (Incident incident : incidents) {
+                if (incidentResolved) {
+                    ((IncidentEntity) incident).resolve();
+                } else {
+                    ((IncidentEntity) incident).delete();
+                }
+            }
+            // the context of a removal names no activity: the incident does
+            if (!incidents.isEmpty() && "true".equals(ModelProperties.of(incidents.get(0).getProcessDefinitionId(),
+                    incidents.get(0).getActivityId(), DIRECTORY_WRITE))) {
+                Context.getProcessEngineConfiguration().getRuntimeService().createMessageCorrelation(SETTLED)
+                        .processInstanceVariableEquals(FAILED_JOB, context.getConfiguration()).correlateAll();
+            }
         }
     }
 }

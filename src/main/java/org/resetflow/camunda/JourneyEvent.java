@@ -22,11 +22,13 @@ import java.util.function.Function;
  * @param staffUserId          the signed-in staff member the engine ran this for, if any
  * @param here                 a variable of the execution it happened in
  * @param journey              a variable of the journey's own process instance
+ * @param stepDeclares         what the model declares on the step ({@code camunda:properties}), by name; null if nothing
  */
 public record JourneyEvent(Kind kind, Instant time, String flowId, String processDefinitionKey, String processInstanceId,
                            boolean inJourneyInstance, String activityId, String activityName, String activityType,
                            String incidentType, String incidentMessage, String staffUserId,
-                           Function<String, Object> here, Function<String, Object> journey) {
+                           Function<String, Object> here, Function<String, Object> journey,
+                           Function<String, String> stepDeclares) {
 
     public enum Kind { ACTIVITY_ENDED, INCIDENT_RAISED, INCIDENT_RESOLVED }
 }

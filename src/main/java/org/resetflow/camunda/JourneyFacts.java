@@ -31,6 +31,11 @@ public final class JourneyFacts {
         return Boolean.TRUE.equals(get(execution, name));
     }
 
+    /** The id of the journey's own process instance: the instance itself when it was started on its own. */
+    public static String journeyId(DelegateExecution execution) {
+        return journey(execution).getId();
+    }
+
     /**
      * Raises an incident on the journey's own process instance, which lives on after the called process ends, so
      * that operators see it on the journey in Cockpit.

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.camunda.bpm.cockpit.db.QueryParameters;
 import org.camunda.bpm.cockpit.db.QueryService;
 import org.resetflow.shared.JourneyKind;
@@ -25,7 +24,8 @@ public final class JourneyHistory {
     private static final String STATEMENTS = "org.resetflow.camunda.audit.";
 
     public static final List<String> PROCESS_KEYS = Arrays.stream(JourneyKind.values()).map(JourneyKind::processKey).toList();
-    public static final List<String> DIRECTORY_WRITES = List.copyOf(new TreeSet<>(DirectoryWriteIncidents.DIRECTORY_WRITES));
+    /** The steps the models declare as directory writes ({@code camunda:property directoryWrite=true}), in order. */
+    public static final List<String> DIRECTORY_WRITES = List.copyOf(DirectoryWriteIncidents.directoryWrites());
     public static final String ESCALATION_TASK = "reviewEscalation";
     /** Journeys whose tried methods one query looks up: far below any database's limit of bound parameters. */
     static final int METHOD_LOOKUP_CHUNK = 500;

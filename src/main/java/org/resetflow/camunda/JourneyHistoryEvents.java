@@ -60,7 +60,8 @@ class JourneyHistoryEvents extends AbstractProcessEnginePlugin {
                 event.getProcessDefinitionKey(), event.getProcessInstanceId(),
                 event.getProcessInstanceId() != null && event.getProcessInstanceId().equals(event.getRootProcessInstanceId()),
                 activityId, activityName, activityType, incidentType, incidentMessage,
-                context == null ? null : context.getAuthenticatedUserId(), variables(here), variables(root));
+                context == null ? null : context.getAuthenticatedUserId(), variables(here), variables(root),
+                name -> ModelProperties.of(event.getProcessDefinitionId(), activityId, name));
         listeners.forEach(listener -> listener.on(journeyEvent));
     }
 

@@ -30,7 +30,9 @@ import org.resetflow.engine.EngineProperties;
  *       gates proven, the outcome);</li>
  *   <li>the copies a called process receives through its call activity's {@code camunda:in} mappings (the username,
  *       the account key, the locale, ...): the calling journey's history holds the originals
- *       ({@code resetflow.engine.called-process-copies-in-history}, false);</li>
+ *       ({@code resetflow.engine.called-process-copies-in-history}, false); likewise a called process's variables
+ *       that its call activity copies back ({@code camunda:out source}, the account check's facts), whose copy the
+ *       journey's history holds, unless their changes are kept (only the called process sees those);</li>
  *   <li>the journey's bookkeeping ({@code resetflow.engine.runtime-only-variables}: step numbers, form options,
  *       pending messages, the code's keyed hash and issue time), which matters only while the journey runs.</li>
  * </ul>
@@ -45,7 +47,7 @@ class VariableHistory extends AbstractProcessEnginePlugin {
     private final Set<String> changesKept;
     private final Set<String> runtimeOnly;
     private final boolean copiesKept;
-    /** Called process key → the variables its callers pass down, from the deployed models' call activities. */
+    /** Called process key → the variables its callers pass down or copy back, from the deployed models' call activities. */
     private final Map<String, Set<String>> copiesByCalledProcess = new ConcurrentHashMap<>();
 
     VariableHistory(EngineProperties engine) {
@@ -95,7 +97,7 @@ class VariableHistory extends AbstractProcessEnginePlugin {
                 || !copiesByCalledProcess.getOrDefault(variable.getProcessDefinitionKey(), Set.of()).contains(name);
     }
 
-    /** Notes, as each model is deployed, which variables its call activities pass down to which process. */
+    /** Notes, as each model is deployed, which variables its call activities pass down to (or copy back from) which process. */
     private final class CallActivityCopies extends AbstractBpmnParseListener {
         @Override
         public void parseCallActivity(Element callActivity, ScopeImpl scope, ActivityImpl activity) {
@@ -108,6 +110,12 @@ class VariableHistory extends AbstractProcessEnginePlugin {
                 String target = in.attribute("target");
                 if (target != null && !target.isBlank()) {
                     copiesByCalledProcess.computeIfAbsent(called, key -> ConcurrentHashMap.newKeySet()).add(target);
+                }
+            }
+            for (Element out : extensions.elementsNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "out")) {
+                String source = out.attribute("source");
+                if (source != null && !source.isBlank() && !changesKept.contains(source) && !changesKept.contains(EVERY_VARIABLE)) {
+                    copiesByCalledProcess.computeIfAbsent(called, key -> ConcurrentHashMap.newKeySet()).add(source);
                 }
             }
         }

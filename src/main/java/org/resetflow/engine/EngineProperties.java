@@ -22,8 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                            (chosenMethod, verifiedMethods, provenGates, outcome); {@code *} records every
  *                            variable's changes
  * @param runtimeOnlyVariables the journeys' bookkeeping, kept while a journey runs and never in the history: step
- *                            numbers, form options, pending messages, the one-time code's keyed hash and issue time
- *                            (see {@link VariableHistory}); empty keeps them all
+ *                            numbers, form options, pending messages, the one-time code's keyed hash and issue time,
+ *                            the account check's routing result and what the models declare to their steps
+ *                            (see {@code camunda.VariableHistory}); empty keeps them all
  * @param calledProcessCopiesInHistory whether a called process's history keeps the copies of its caller's variables
  *                            that its call activity passes down (false: the caller's history holds them)
  */
@@ -36,7 +37,8 @@ public record EngineProperties(
         @DefaultValue("180d") Duration flowRetention,
         @DefaultValue({"chosenMethod", "verifiedMethods", "provenGates", "outcome"}) List<String> variableChangeHistory,
         @DefaultValue({"stepIndex", "stepTotal", "codeStepIndex", "fieldErrors", "notice", "pendingFieldErrors", "pendingNotice",
-                "methodOptions", "questionOptions", "contactMatched", "gate", "codeHash", "codeIssuedAt"}) List<String> runtimeOnlyVariables,
+                "methodOptions", "questionOptions", "contactMatched", "gate", "codeHash", "codeIssuedAt",
+                "accountCheckResult", "noticeTemplate", "followUpTask", "recentJourneyKeys"}) List<String> runtimeOnlyVariables,
         @DefaultValue("false") boolean calledProcessCopiesInHistory) {
 
     public EngineProperties {

@@ -42,10 +42,12 @@ class EscalationHandovers {
             return Optional.empty();
         }
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        if (instance == null || instance.getSuperProcessInstanceId() != null) {
+        if (instance == null) {
             return Optional.empty();
         }
-        return Optional.of(new Escalation(processInstanceId, instance.getBusinessKey(), variable(processInstanceId, Vars.USERNAME),
+        // the escalation's own instance decided; the journey (its root) holds the username
+        String journey = instance.getRootProcessInstanceId() != null ? instance.getRootProcessInstanceId() : processInstanceId;
+        return Optional.of(new Escalation(processInstanceId, instance.getBusinessKey(), variable(journey, Vars.USERNAME),
                 variable(processInstanceId, Vars.DECIDED_BY), temporaryPasswords.isWaiting(processInstanceId)));
     }
 

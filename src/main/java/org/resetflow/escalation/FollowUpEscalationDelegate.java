@@ -13,10 +13,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Offer it to the follow-up group": an escalation nobody has taken ({@code resetflow.staff.escalation-follow-up})
- * moves from the helpdesk group to the follow-up group. One that someone has claimed stays with them.
+ * moves from the helpdesk group to the follow-up group. One that someone has claimed stays with them. Which task
+ * that is, the model says: the input parameter {@code followUpTask}.
  */
 @Component("followUpEscalationDelegate")
 class FollowUpEscalationDelegate implements JavaDelegate {
+
+    static final String FOLLOW_UP_TASK = "followUpTask";
 
     private static final Logger log = LoggerFactory.getLogger(FollowUpEscalationDelegate.class);
 
@@ -32,7 +35,7 @@ class FollowUpEscalationDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
         Task review = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey("reviewEscalation").singleResult();
+                .taskDefinitionKey((String) execution.getVariable(FOLLOW_UP_TASK)).singleResult();
         if (review == null || review.getAssignee() != null) {
             return;
         }

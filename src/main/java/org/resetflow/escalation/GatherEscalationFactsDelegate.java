@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
@@ -17,13 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation besides who and why:
  * the verification methods the user tried in this journey, the account's failed proofs in the throttling window,
- * how many journeys the account started in the last 24 hours (this one included), and where to collect the
- * temporary password.
+ * how many journeys the account started in the last 24 hours (this one included; the model names the journeys
+ * that count in the input parameter {@code recentJourneyKeys}), and where to collect the temporary password.
+ * The methods tried are in the journey's other called processes: the journey is found through {@link JourneyFacts}.
  */
 @Component("gatherEscalationFactsDelegate")
 class GatherEscalationFactsDelegate implements JavaDelegate {
 
     static final Duration RECENT = Duration.ofHours(24);
+    static final String RECENT_JOURNEY_KEYS = "recentJourneyKeys";
 
     private final ProofThrottle throttle;
     private final Clock clock;
@@ -36,7 +39,7 @@ class GatherEscalationFactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         HistoryService history = execution.getProcessEngineServices().getHistoryService();
-        String journey = execution.getProcessInstanceId();
+        String journey = JourneyFacts.journeyId(execution);
         TreeSet<String> tried = new TreeSet<>();
         List<String> verifications = history.createHistoricProcessInstanceQuery().superProcessInstanceId(journey).list().stream()
                 .map(HistoricProcessInstance::getId).toList();
@@ -51,12 +54,13 @@ class GatherEscalationFactsDelegate implements JavaDelegate {
         int failures = accountKey == null ? 0 : throttle.recentFailures(accountKey.toString());
         execution.setVariable(Vars.RECENT_FAILED_PROOFS, failures + " in the last " + readable(throttle.window()));
         // this journey is not in the history yet (same transaction): it counts as one
-        long journeys = 1 + history.createHistoricProcessInstanceQuery().processDefinitionKeyIn("passwordReset", "accountUnlock")
+        String[] journeyKeys = ((String) execution.getVariable(RECENT_JOURNEY_KEYS)).split(",");
+        long journeys = 1 + history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(journeyKeys)
                 .variableValueEquals(Vars.USERNAME, execution.getVariable(Vars.USERNAME))
                 .startedAfter(Date.from(clock.instant().minus(RECENT))).list().stream()
                 .filter(instance -> !instance.getId().equals(journey)).count();
         execution.setVariable(Vars.RECENT_JOURNEYS, journeys);
-        execution.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + journey);
+        execution.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + execution.getProcessInstanceId());
     }
 
     static String readable(Duration window) {

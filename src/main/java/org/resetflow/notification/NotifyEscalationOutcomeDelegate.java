@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.resetflow.channel.Channels;
 
 /**
- * "Notify the user" of the helpdesk's decision on an escalated journey. An approved escalation of a protected
- * account wrote nothing (its domain administrators take care of it), and the user is told so.
+ * "Notify the user" of the helpdesk's decision on an escalated journey: the model names the notice in the input
+ * parameter {@code noticeTemplate} (a {@link Channels.Notice}). An approved escalation of a protected account wrote
+ * nothing (its domain administrators take care of it), and the user is told so; a refusal comes with its reason.
  */
 @Component("notifyEscalationOutcomeDelegate")
 class NotifyEscalationOutcomeDelegate implements JavaDelegate {
@@ -26,10 +27,7 @@ class NotifyEscalationOutcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         boolean approved = "APPROVE".equals(execution.getVariable(Vars.DECISION));
-        Channels.Notice notice = !approved ? Channels.Notice.ESCALATION_REFUSED
-                : Boolean.TRUE.equals(execution.getVariable(Vars.PROTECTED_ACCOUNT)) ? Channels.Notice.HANDLED_BY_DOMAIN_ADMINISTRATORS
-                : "unlock".equals(execution.getVariable(Vars.JOURNEY)) ? Channels.Notice.ACCOUNT_UNLOCKED
-                : Channels.Notice.TEMPORARY_PASSWORD_SET;
+        Channels.Notice notice = Channels.Notice.valueOf((String) execution.getVariable(NotifyUserDelegate.NOTICE_TEMPLATE));
         notifications.tellUser(notice, accounts.require((String) execution.getVariable(Vars.USERNAME)),
                 Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE)),
                 approved ? null : execution.getVariable(Vars.REFUSAL_REASON));

@@ -8,9 +8,14 @@ import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.channel.Channels;
 
-/** "Notify the user" that the journey succeeded, so that a reset the user did not make is noticed. */
+/**
+ * "Notify the user" that the journey succeeded, so that a reset the user did not make is noticed. The model names
+ * the notice in the input parameter {@code noticeTemplate} (a {@link Channels.Notice}).
+ */
 @Component("notifyUserDelegate")
 class NotifyUserDelegate implements JavaDelegate {
+
+    static final String NOTICE_TEMPLATE = "noticeTemplate";
 
     private final JourneyNotifications notifications;
     private final DirectoryAccounts accounts;
@@ -22,11 +27,7 @@ class NotifyUserDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Channels.Notice notice = switch ((String) execution.getVariable(Vars.JOURNEY)) {
-            case "unlock" -> Channels.Notice.ACCOUNT_UNLOCKED;
-            case "registration" -> Channels.Notice.REGISTRATION_CONFIRMED;
-            default -> Channels.Notice.PASSWORD_RESET;
-        };
+        Channels.Notice notice = Channels.Notice.valueOf((String) execution.getVariable(NOTICE_TEMPLATE));
         notifications.tellUser(notice, accounts.require((String) execution.getVariable(Vars.USERNAME)),
                 Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE)), null);
     }

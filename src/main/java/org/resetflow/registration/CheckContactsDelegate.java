@@ -14,7 +14,8 @@ import org.resetflow.recoveryinfo.RecoveryRegistrations;
 
 /**
  * "Check the contacts": a valid alternate email that is not the work address, a valid phone number (stored as
- * E.164). Only new or changed contacts need a code; an empty field keeps what was registered.
+ * E.164). Only new or changed contacts need a code; an empty field keeps what was registered. The model counts the
+ * steps that follow from them.
  */
 @Component("checkContactsDelegate")
 class CheckContactsDelegate implements JavaDelegate {
@@ -54,7 +55,6 @@ class CheckContactsDelegate implements JavaDelegate {
         String mobileToVerify = mobile.filter(m -> !m.equals(registered.mobilePhone())).orElse(null);
         execution.setVariable(Vars.EMAIL_TO_VERIFY, emailToVerify);
         execution.setVariable(Vars.MOBILE_TO_VERIFY, mobileToVerify);
-        execution.setVariable(Vars.STEP_TOTAL, 3 + (emailToVerify != null ? 1 : 0) + (mobileToVerify != null ? 1 : 0));
     }
 
     private static String blankToNull(Object value) {

@@ -131,16 +131,20 @@ final class JourneyDoubles {
             e.setVariable(Vars.CLOUD_WRITTEN, true);
         });
         register("unlockAccountDelegate", this::writeBothDirectories);
-        register("notifyUserDelegate", e -> { });
+        register("notifyUserDelegate", e -> declared(e, "noticeTemplate"));
         register("notifyAdministratorsDelegate", e -> { });
-        register("notifyEscalationOutcomeDelegate", e -> { });
+        register("notifyEscalationOutcomeDelegate", e -> declared(e, "noticeTemplate"));
         register("gatherEscalationFactsDelegate", e -> {
+            declared(e, "recentJourneyKeys");
             e.setVariable(Vars.METHODS_TRIED, "none");
             e.setVariable(Vars.RECENT_FAILED_PROOFS, failedProofs + " in the last 24 hours");
             e.setVariable(Vars.RECENT_JOURNEYS, 1L);
             e.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + e.getProcessInstanceId());
         });
-        register("followUpEscalationDelegate", e -> e.setVariable(Vars.FOLLOWED_UP_AT, "now"));
+        register("followUpEscalationDelegate", e -> {
+            declared(e, "followUpTask");
+            e.setVariable(Vars.FOLLOWED_UP_AT, "now");
+        });
         register("recordEscalationDecisionDelegate", e -> {
             e.setVariable(Vars.DECIDED_BY, "demo");
             e.setVariable(Vars.DECIDED_AT, "2026-11-25T11:00:00Z");
@@ -157,7 +161,6 @@ final class JourneyDoubles {
             }
             e.setVariable(Vars.EMAIL_TO_VERIFY, email);
             e.setVariable(Vars.MOBILE_TO_VERIFY, mobile);
-            e.setVariable(Vars.STEP_TOTAL, 3 + (email != null ? 1 : 0) + (mobile != null ? 1 : 0));
         });
         register("offerQuestionsDelegate", e -> {
             e.setVariable(Vars.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
@@ -170,6 +173,13 @@ final class JourneyDoubles {
             }
         });
         return this;
+    }
+
+    /** What the real step reads from an input parameter of its task: the model must declare it. */
+    private static void declared(DelegateExecution e, String inputParameter) {
+        if (e.getVariable(inputParameter) == null) {
+            throw new AssertionError("the model declares no " + inputParameter + " for " + e.getCurrentActivityId());
+        }
     }
 
     boolean called(String delegate) {

@@ -196,22 +196,23 @@ class JourneyDoublesContractTest {
                         .scenario("a synced account", given("writebackRequired", true), doubles -> { }, world -> { }),
 
                 // notifications
-                step("notifyUserDelegate").reads("journey", "username", "locale")
-                        .scenario("a reset", doubles -> { }, world -> { }),
+                step("notifyUserDelegate").reads("noticeTemplate", "username", "locale")
+                        .scenario("a reset", given("noticeTemplate", "PASSWORD_RESET"), doubles -> { }, world -> { }),
                 step("notifyAdministratorsDelegate").reads("username", "locale")
                         .scenario("an administrator's reset", doubles -> { }, world -> { }),
                 step("notifyEscalationReceivedDelegate").reads("username", "locale")
                         .scenario("an escalation", doubles -> { }, world -> { }),
-                step("notifyEscalationOutcomeDelegate").reads("decision", "protectedAccount", "journey", "username", "locale", "refusalReason")
-                        .scenario("an approval", given("decision", "APPROVE"), doubles -> { }, world -> { })
-                        .scenario("a refusal", given("decision", "REFUSE", "refusalReason", "Call us"), doubles -> { }, world -> { }),
+                step("notifyEscalationOutcomeDelegate").reads("decision", "noticeTemplate", "username", "locale", "refusalReason")
+                        .scenario("an approval", given("decision", "APPROVE", "noticeTemplate", "TEMPORARY_PASSWORD_SET"), doubles -> { }, world -> { })
+                        .scenario("a refusal", given("decision", "REFUSE", "refusalReason", "Call us", "noticeTemplate", "ESCALATION_REFUSED"),
+                                doubles -> { }, world -> { }),
 
                 // the helpdesk
-                step("gatherEscalationFactsDelegate").reads("accountKey", "username")
-                        .scenario("the facts of an escalation", doubles -> { },
+                step("gatherEscalationFactsDelegate").reads("accountKey", "recentJourneyKeys", "username")
+                        .scenario("the facts of an escalation", given("recentJourneyKeys", "passwordReset,accountUnlock"), doubles -> { },
                                 world -> when(world.get(ProofThrottle.class).window()).thenReturn(Duration.ofHours(24))),
-                step("followUpEscalationDelegate").reads()
-                        .scenario("an escalation nobody took", doubles -> { }, world -> { }),
+                step("followUpEscalationDelegate").reads("followUpTask")
+                        .scenario("an escalation nobody took", given("followUpTask", "reviewEscalation"), doubles -> { }, world -> { }),
                 step("recordEscalationDecisionDelegate").reads("decision", "refusalReason")
                         .scenario("an approval", given("decision", "APPROVE"), doubles -> { }, world -> { })
                         .scenario("a refusal with its reason", given("decision", "REFUSE", "refusalReason", "Call us"), doubles -> { }, world -> { }),

@@ -30,7 +30,8 @@ class ModelsDeployTest {
         try {
             assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list())
                     .extracting("key")
-                    .containsExactlyInAnyOrder("passwordReset", "accountUnlock", "identityVerification", "codeVerification", "recoveryRegistration");
+                    .containsExactlyInAnyOrder("passwordReset", "accountUnlock", "identityVerification", "codeVerification", "recoveryRegistration",
+                            "accountCheck", "helpdeskEscalation", "directoryWriteFailing");
             assertThat(repository.createDecisionDefinitionQuery().deploymentId(deployment.getId()).list())
                     .extracting("key").containsExactly("eligibility");
             assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list())

@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resetflow.engine.Vars;
 
-@Deployment(resources = {"processes/password-reset.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
-        "forms/setPassword.form", "forms/escalation.form"})
+        "forms/setPassword.form", "forms/escalation.form", "forms/directoryWriteFailing.form"})
 class PasswordResetProcessTest extends ProcessTest {
 
     private ProcessInstance startReset() {
@@ -50,8 +50,9 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(3);
         setGoodPassword(reset);
 
-        assertThat(reset).isEnded().hasPassed("checkEligibility", "verifyIdentity", "checkNewPassword", "setCloudPassword",
+        assertThat(reset).isEnded().hasPassed("checkAccount", "verifyIdentity", "checkNewPassword", "setCloudPassword",
                 "passwordWasReset", "notifyUser", "completed").hasNotPassed("writeBackPassword", "notifyAdministrators");
+        assertThat(calledInstance(reset, "accountCheck")).hasPassed("checkEligibility");
         assertThat(outcome(reset)).isEqualTo("COMPLETED");
         assertThat(doubles.called("sendCodeDelegate")).isTrue();
     }
@@ -129,7 +130,8 @@ class PasswordResetProcessTest extends ProcessTest {
         submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
         submit(reset, "chooseMethod", values("method", "SMS", "contact", "registered"));
         assertThat(step(reset)).isNull();
-        assertThat(reset).isWaitingAt("reviewEscalation").hasPassed("escalated", "notifyEscalationReceived");
+        assertThat(reset).isWaitingAt("escalateToHelpdesk").hasPassed("escalated");
+        assertThat(escalation(reset)).isWaitingAt("reviewEscalation").hasPassed("notifyEscalationReceived");
         assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("ESCALATED");
         assertThat(runtimeService().getVariable(reset.getId(), Vars.ELIGIBILITY_REASON)).isEqualTo("NO_METHOD_DELIVERED");
     }
@@ -210,14 +212,15 @@ class PasswordResetProcessTest extends ProcessTest {
     void aUserWithoutRecoveryInformationIsEscalatedToTheHelpdesk() {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();
-        assertThat(reset).isWaitingAt("reviewEscalation").task().hasCandidateGroup("helpdesk-admins");
+        assertThat(escalation(reset)).isWaitingAt("reviewEscalation").task().hasCandidateGroup("helpdesk-admins");
         assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("ESCALATED");
         assertThat(step(reset)).isNull();
 
-        Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).singleResult();
+        Task review = review(reset);
         taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
         runDueJobs(reset);
-        assertThat(reset).isEnded().hasPassed("notifyEscalationReceived", "recordDecision", "issueTemporaryPassword",
+        assertThat(reset).isEnded();
+        assertThat(escalation(reset)).isEnded().hasPassed("notifyEscalationReceived", "recordDecision", "issueTemporaryPassword",
                 "notifyEscalationOutcome", "escalationApproved");
         assertThat(outcome(reset)).isEqualTo("ESCALATED");
     }
@@ -227,13 +230,15 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.identitySource = "synced";
         doubles.protectedAccount = true;
         ProcessInstance reset = startReset();
-        assertThat(reset).isWaitingAt("reviewEscalation").hasNotPassed("verifyIdentity");
+        assertThat(reset).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
+        assertThat(escalation(reset)).isWaitingAt("reviewEscalation");
         assertThat(runtimeService().getVariable(reset.getId(), Vars.ELIGIBILITY_REASON)).isEqualTo("PROTECTED_ACCOUNT");
 
-        Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).taskDefinitionKey("reviewEscalation").singleResult();
+        Task review = review(reset);
         taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
         runDueJobs(reset);
-        assertThat(reset).isEnded().hasPassed("notifyEscalationOutcome", "escalationApproved").hasNotPassed("issueTemporaryPassword");
+        assertThat(reset).isEnded();
+        assertThat(escalation(reset)).hasPassed("notifyEscalationOutcome", "escalationApproved").hasNotPassed("issueTemporaryPassword");
         assertThat(doubles.called("issueTemporaryPasswordDelegate")).as("left to the domain administrators").isFalse();
     }
 
@@ -241,20 +246,21 @@ class PasswordResetProcessTest extends ProcessTest {
     void anEscalationNobodyTakesInTimeIsOfferedToTheFollowUpGroupAndStaysOpen() {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();
-        assertThat(reset).isWaitingAt("reviewEscalation").hasPassed("gatherEscalationFacts");
+        assertThat(escalation(reset)).isWaitingAt("reviewEscalation").hasPassed("gatherEscalationFacts");
         fireTimer(reset, "escalationNotTaken");
-        assertThat(reset).hasPassed("followUpEscalation", "escalationFollowedUp").isWaitingAt("reviewEscalation");
-        assertThat(runtimeService().getVariable(reset.getId(), Vars.FOLLOWED_UP_AT)).isNotNull();
+        assertThat(escalation(reset)).hasPassed("followUpEscalation", "escalationFollowedUp").isWaitingAt("reviewEscalation");
+        assertThat(runtimeService().getVariable(escalation(reset).getId(), Vars.FOLLOWED_UP_AT)).isNotNull();
     }
 
     @Test
     void theHelpdeskCanRefuseAnEscalation() {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();
-        Task review = taskService().createTaskQuery().processInstanceId(reset.getId()).singleResult();
+        Task review = review(reset);
         taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "REFUSE", Vars.REFUSAL_REASON, "Could not reach you"));
         runDueJobs(reset);
-        assertThat(reset).isEnded().hasPassed("notifyRefusal", "escalationRefused").hasNotPassed("issueTemporaryPassword");
+        assertThat(reset).isEnded();
+        assertThat(escalation(reset)).hasPassed("notifyRefusal", "escalationRefused").hasNotPassed("issueTemporaryPassword");
         assertThat(outcome(reset)).isEqualTo("REFUSED");
     }
 
@@ -332,8 +338,9 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(writeback.getDuedate()).as("retried later, with backoff").isNotNull();
         useUpRetries(writeback);
         assertThat(runtimeService().createIncidentQuery().processInstanceId(reset.getId()).count()).isEqualTo(1);
-        assertThat(reset).isWaitingAt("writeBackPassword", "checkDirectoryWrite");
-        Task helpdesk = taskService().createTaskQuery().processInstanceId(reset.getId()).taskDefinitionKey("checkDirectoryWrite").singleResult();
+        assertThat(reset).isWaitingAt("writeBackPassword");
+        assertThat(calledInstance(reset, "directoryWriteFailing")).isWaitingAt("checkDirectoryWrite");
+        Task helpdesk = taskService().createTaskQuery().processInstanceBusinessKey(reset.getBusinessKey()).taskDefinitionKey("checkDirectoryWrite").singleResult();
         assertThat(helpdesk).isNotNull();
         assertThat(taskService().getIdentityLinksForTask(helpdesk.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("helpdesk-admins"));
         assertThat(step(reset)).as("nothing for the user to do meanwhile").isNull();
@@ -343,7 +350,7 @@ class PasswordResetProcessTest extends ProcessTest {
         managementService().executeJob(writeback.getId());
         runDueJobs(reset);
         assertThat(reset).isEnded().hasPassed("setCloudPassword", "completed");
-        assertThat(taskService().createTaskQuery().processInstanceId(reset.getId()).count()).as("the helpdesk task ends with the reset").isZero();
+        assertThat(taskService().createTaskQuery().processInstanceBusinessKey(reset.getBusinessKey()).count()).as("the helpdesk task ends with the reset").isZero();
     }
 
     @Test
@@ -357,9 +364,10 @@ class PasswordResetProcessTest extends ProcessTest {
         Job cloudWrite = managementService().createJobQuery().processInstanceId(reset.getId()).singleResult();
         assertThat(cloudWrite.getExceptionMessage()).contains("cloud directory unreachable");
         useUpRetries(cloudWrite);
-        assertThat(reset).isWaitingAt("setCloudPassword", "checkDirectoryWrite");
+        assertThat(reset).isWaitingAt("setCloudPassword");
+        assertThat(calledInstance(reset, "directoryWriteFailing")).isWaitingAt("checkDirectoryWrite");
         assertThat(doubles.calls.stream().filter("writeBackPasswordDelegate"::equals).count()).as("Active Directory written once").isEqualTo(1);
-        Task helpdesk = taskService().createTaskQuery().processInstanceId(reset.getId()).taskDefinitionKey("checkDirectoryWrite").singleResult();
+        Task helpdesk = taskService().createTaskQuery().processInstanceBusinessKey(reset.getBusinessKey()).taskDefinitionKey("checkDirectoryWrite").singleResult();
         assertThat(taskService().getVariable(helpdesk.getId(), "failedDirectoryWrite")).isEqualTo("Set the cloud password and clear the lock-out");
         assertThat(taskService().getVariable(helpdesk.getId(), Vars.ON_PREMISES_WRITTEN)).isEqualTo(true);
 
@@ -371,8 +379,8 @@ class PasswordResetProcessTest extends ProcessTest {
         var history = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService();
         assertThat(history.createHistoricIncidentQuery().processInstanceId(reset.getId()).singleResult().getActivityId())
                 .isEqualTo("setCloudPassword");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(reset.getId()).variableName("failedDirectoryWrite")
-                .singleResult().getValue()).isEqualTo("Set the cloud password and clear the lock-out");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(calledInstance(reset, "directoryWriteFailing").getId())
+                .variableName("failedDirectoryWrite").singleResult().getValue()).isEqualTo("Set the cloud password and clear the lock-out");
     }
 
     @Test
@@ -381,7 +389,7 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();
         assertThat(stepKey(reset)).isEqualTo("chooseMethod");
-        assertThat(taskService().createTaskQuery().processInstanceId(reset.getId()).taskCandidateGroup("helpdesk-admins").count()).isEqualTo(1);
+        assertThat(taskService().createTaskQuery().processInstanceBusinessKey(reset.getBusinessKey()).taskCandidateGroup("helpdesk-admins").count()).isEqualTo(1);
         assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isNull();
         assertThat(runtimeService().getVariable(reset.getId(), Vars.DECOY)).isEqualTo(true);
     }
@@ -392,7 +400,8 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.inScopeGroup = false;
         ProcessInstance reset = startReset();
         assertThat(stepKey(reset)).isEqualTo("chooseMethod");
-        assertThat(reset).hasPassed("hideRefusal").hasNotPassed("refused");
+        assertThat(calledInstance(reset, "accountCheck")).hasPassed("hideRefusal");
+        assertThat(reset).hasNotPassed("refused");
     }
 
     @Test
@@ -403,6 +412,16 @@ class PasswordResetProcessTest extends ProcessTest {
         List<String> stored = org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
                 .createHistoricVariableInstanceQuery().list().stream().map(v -> v.getName()).toList();
         assertThat(stored).doesNotContain("code", "password", "passwordConfirmation", "contact", "answer1");
+    }
+
+    /** The helpdesk escalation the journey called. */
+    private ProcessInstance escalation(ProcessInstance reset) {
+        return calledInstance(reset, "helpdeskEscalation");
+    }
+
+    /** The helpdesk's review of the journey's escalation. */
+    private static Task review(ProcessInstance reset) {
+        return taskService().createTaskQuery().processInstanceBusinessKey(reset.getBusinessKey()).taskDefinitionKey("reviewEscalation").singleResult();
     }
 
     /** Runs a failing job until its retries are spent (three, the models' test retry cycle). */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.resetflow.camunda.DirectoryWriteIncidents;
+import org.resetflow.camunda.ModelProperties;
 import org.resetflow.camunda.StepConventions;
 
 /**
@@ -25,7 +26,7 @@ final class ProcessEngines {
             configuration.setHistory("full");
             configuration.setJobExecutorActivate(false);
             configuration.setExpressionManager(new MockExpressionManager());
-            configuration.setProcessEnginePlugins(List.of(new StepConventions(), new DirectoryWriteIncidents()));
+            configuration.setProcessEnginePlugins(List.of(new StepConventions(), new ModelProperties(), new DirectoryWriteIncidents()));
             configuration.setProcessEngineName("process-tests");
             engine = configuration.buildProcessEngine();
         }

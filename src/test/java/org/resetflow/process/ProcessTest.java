@@ -118,6 +118,34 @@ abstract class ProcessTest {
                 .processInstanceId(root.getId()).variableName(Vars.OUTCOME).singleResult().getValue();
     }
 
+    /** The instances of a called process that this journey started, oldest first, running or ended. */
+    List<ProcessInstance> calledInstances(ProcessInstance root, String processKey) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(root.getBusinessKey()).processDefinitionKey(processKey).orderByProcessInstanceStartTime().asc()
+                .list().stream().map(CalledInstance::new).map(ProcessInstance.class::cast).toList();
+    }
+
+    /** The one instance of a called process that this journey started, for the same assertions as the journey's own. */
+    ProcessInstance calledInstance(ProcessInstance root, String processKey) {
+        List<ProcessInstance> called = calledInstances(root, processKey);
+        assertThat(called).as("instances of " + processKey).hasSize(1);
+        return called.get(0);
+    }
+
+    /** A called process instance as camunda-bpm-assert looks at one: by id, from the history once it has ended. */
+    private record CalledInstance(org.camunda.bpm.engine.history.HistoricProcessInstance historic) implements ProcessInstance {
+        public String getId() { return historic.getId(); }
+        public String getProcessInstanceId() { return historic.getId(); }
+        public String getRootProcessInstanceId() { return historic.getRootProcessInstanceId(); }
+        public String getBusinessKey() { return historic.getBusinessKey(); }
+        public String getProcessDefinitionId() { return historic.getProcessDefinitionId(); }
+        public String getProcessDefinitionKey() { return historic.getProcessDefinitionKey(); }
+        public String getCaseInstanceId() { return historic.getCaseInstanceId(); }
+        public String getTenantId() { return historic.getTenantId(); }
+        public boolean isSuspended() { return false; }
+        public boolean isEnded() { return historic.getEndTime() != null; }
+    }
+
     static Map<String, Object> values(Object... pairs) {
         java.util.LinkedHashMap<String, Object> map = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

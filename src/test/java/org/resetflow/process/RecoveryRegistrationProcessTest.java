@@ -36,7 +36,12 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
         submit(registration, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
         assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(5);
         answerQuestions(registration);
-        assertThat(registration).isEnded().hasPassed("verifyEmail", "verifyMobile", "saveRegistration", "registered", "completed");
+        assertThat(registration).isEnded().hasPassed("verifyContacts", "saveRegistration", "registered", "completed");
+        assertThat(calledInstances(registration, "codeVerification")).as("the email address, then the mobile number")
+                .extracting(verification -> org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+                        .createHistoricVariableInstanceQuery().processInstanceId(verification.getId()).variableName(Vars.METHOD)
+                        .singleResult().getValue())
+                .containsExactly("EMAIL", "SMS");
         assertThat(outcome(registration)).isEqualTo("COMPLETED");
     }
 
@@ -47,7 +52,8 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
         submit(registration, "enterContacts", values());
         assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
         answerQuestions(registration);
-        assertThat(registration).isEnded().hasNotPassed("verifyEmail", "verifyMobile").hasPassed("saveRegistration");
+        assertThat(registration).isEnded().hasNotPassed("verifyContacts").hasPassed("saveRegistration");
+        assertThat(calledInstances(registration, "codeVerification")).isEmpty();
     }
 
     @Test

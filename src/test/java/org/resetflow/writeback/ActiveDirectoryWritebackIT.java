@@ -204,7 +204,7 @@ class ActiveDirectoryWritebackIT {
         assertThat(pending.field("status")).isEqualTo("ACTIVE");
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createIncidentQuery().processInstanceId(instance).count() == 1);
         assertThat(api.get(flow).body().path("messages").findValuesAsText("code")).contains("pending");
-        assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("checkDirectoryWrite")
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(flow.id()).taskDefinitionKey("checkDirectoryWrite")
                 .taskCandidateGroup("helpdesk-admins").count()).isEqualTo(1);
         assertThat(canBindCloud("olga", DEMO_PASSWORD)).as("the cloud waits for Active Directory").isTrue();
 
