@@ -38,11 +38,11 @@ class CheckNewPasswordDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String password = (String) execution.getVariable(Vars.INPUT_PASSWORD);
-        String confirmation = (String) execution.getVariable(Vars.INPUT_PASSWORD_CONFIRMATION);
+        String confirmation = (String) execution.getVariable(AccountChangeVariables.INPUT_PASSWORD_CONFIRMATION);
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         FieldErrors errors = new FieldErrors();
         for (Violation violation : policy.check(password, confirmation, account).violations()) {
-            String field = violation.rule() == PasswordRule.CONFIRMATION_MISMATCH ? Vars.INPUT_PASSWORD_CONFIRMATION : Vars.INPUT_PASSWORD;
+            String field = violation.rule() == PasswordRule.CONFIRMATION_MISMATCH ? AccountChangeVariables.INPUT_PASSWORD_CONFIRMATION : Vars.INPUT_PASSWORD;
             errors.add(field, encode(violation));
         }
         if (errors.isEmpty() && properties.rejectCurrentPassword() && cloud.authenticate(account, password)) {

@@ -31,6 +31,6 @@ class SetCloudPasswordDelegate implements JavaDelegate {
         String journeyId = execution.getProcessInstanceId();
         cloud.setPassword(account, newPasswords.take(journeyId), false);
         newPasswords.discard(journeyId);
-        execution.setVariable(Vars.CLOUD_WRITTEN, true);
+        execution.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
     }
 }

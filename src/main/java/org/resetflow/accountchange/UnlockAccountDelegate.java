@@ -8,6 +8,7 @@ import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.eligibility.EligibilityVariables;
 
 /** "Unlock the account": clears the cloud directory's lock-out, and the on-premises one when writeback applies. */
 @Component("unlockAccountDelegate")
@@ -26,11 +27,11 @@ class UnlockAccountDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
-        if (Boolean.TRUE.equals(execution.getVariable(Vars.WRITEBACK_REQUIRED))) {
+        if (Boolean.TRUE.equals(execution.getVariable(EligibilityVariables.WRITEBACK_REQUIRED))) {
             onPremises.clearLockout(account);
-            execution.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+            execution.setVariable(AccountChangeVariables.ON_PREMISES_WRITTEN, true);
         }
         cloud.clearLockout(account);
-        execution.setVariable(Vars.CLOUD_WRITTEN, true);
+        execution.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
     }
 }

@@ -40,6 +40,6 @@ class WriteBackPasswordDelegate implements JavaDelegate {
             throw new FieldErrors().add(Vars.INPUT_PASSWORD, "ONPREMISES_" + rejected.reason().name())
                     .raise(execution, "ONPREMISES_REJECTED");
         }
-        execution.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+        execution.setVariable(AccountChangeVariables.ON_PREMISES_WRITTEN, true);
     }
 }

@@ -6,6 +6,8 @@ import org.resetflow.camunda.JourneyEvent;
 import org.resetflow.camunda.JourneyEventListener;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.verification.VerificationVariables;
 
 /**
  * Turns the engine's history of a journey into audit events: a journey started (its start event ended), a step
@@ -50,10 +52,10 @@ class AuditHistoryEvents implements JourneyEventListener {
 
     private void write(JourneyEvent event, String kind, String stepName, String stepType, String reason, String detail) {
         Function<String, Object> root = event.journey();
-        String method = firstText(event.here(), Vars.CHOSEN_METHOD, Vars.METHOD);
+        String method = firstText(event.here(), VerificationVariables.CHOSEN_METHOD, VerificationVariables.METHOD);
         String decisionVariable = "step".equals(kind) ? event.stepDeclares().apply(AUDIT_DECISION) : null;
         String decision = decisionVariable != null ? text(event.here(), decisionVariable) : null;
-        String why = reason != null ? reason : stepFirst(event, "onPremisesRejection", Vars.ELIGIBILITY_REASON);
+        String why = reason != null ? reason : stepFirst(event, "onPremisesRejection", EligibilityVariables.ELIGIBILITY_REASON);
         audit.write(new AuditEvent(event.time().toString(), kind, event.flowId(), text(root, Vars.JOURNEY), event.processDefinitionKey(),
                 event.activityId(), stepName, stepType, stepFirst(event, Vars.USERNAME), method, text(root, Vars.OUTCOME), why, decision,
                 event.staffUserId(), text(root, Vars.CLIENT_ADDRESS), audit.node(), detail, event.processInstanceId()));

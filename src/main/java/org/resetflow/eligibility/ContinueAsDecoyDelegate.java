@@ -23,14 +23,14 @@ class ContinueAsDecoyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         AccountProfile decoy = profiles.decoy((String) execution.getVariable(Vars.USERNAME));
-        boolean known = Boolean.TRUE.equals(execution.getVariable(Vars.ACCOUNT_KNOWN));
+        boolean known = Boolean.TRUE.equals(execution.getVariable(EligibilityVariables.ACCOUNT_KNOWN));
         String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
         LookUpAccountDelegate.setProfile(execution, decoy, policy);
         // keep counting failed proofs against the real account, and remember that it exists
         execution.setVariable(Vars.ACCOUNT_KEY, accountKey);
-        execution.setVariable(Vars.ACCOUNT_KNOWN, known);
+        execution.setVariable(EligibilityVariables.ACCOUNT_KNOWN, known);
         execution.setVariable(Vars.DECOY, true);
-        execution.setVariable(Vars.GATES, policy.userGates());
+        execution.setVariable(EligibilityVariables.GATES, policy.userGates());
         execution.setVariable(Vars.QUESTIONS_ALLOWED, true);
     }
 }

@@ -25,10 +25,10 @@ class LookUpAccountDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         AccountProfile profile = profiles.profile((String) execution.getVariable(Vars.USERNAME));
         setProfile(execution, profile, policy);
-        execution.setVariable(Vars.SSPR_SCOPE, Variables.stringValue(policy.scopeValue(), true));
-        execution.setVariable(Vars.USER_GATES, Variables.integerValue(policy.userGates(), true));
-        execution.setVariable(Vars.WRITEBACK_ENABLED, Variables.booleanValue(policy.writebackEnabled(), true));
-        execution.setVariable(Vars.REVEAL_ELIGIBILITY, disclosure.revealEligibility());
+        execution.setVariable(EligibilityVariables.SSPR_SCOPE, Variables.stringValue(policy.scopeValue(), true));
+        execution.setVariable(EligibilityVariables.USER_GATES, Variables.integerValue(policy.userGates(), true));
+        execution.setVariable(EligibilityVariables.WRITEBACK_ENABLED, Variables.booleanValue(policy.writebackEnabled(), true));
+        execution.setVariable(EligibilityVariables.REVEAL_ELIGIBILITY, disclosure.revealEligibility());
     }
 
     /**
@@ -39,16 +39,16 @@ class LookUpAccountDelegate implements JavaDelegate {
     static void setProfile(DelegateExecution execution, AccountProfile profile, PolicyProperties policy) {
         execution.setVariable(Vars.USERNAME, profile.username());
         execution.setVariable(Vars.ACCOUNT_KEY, profile.accountKey());
-        execution.setVariable(Vars.ACCOUNT_KNOWN, profile.known());
+        execution.setVariable(EligibilityVariables.ACCOUNT_KNOWN, profile.known());
         execution.setVariable(Vars.DECOY, !profile.known());
-        execution.setVariable(Vars.IDENTITY_SOURCE, profile.identitySource().value());
-        execution.setVariable(Vars.ADMINISTRATOR, profile.administrator());
-        execution.setVariable(Vars.IN_SCOPE_GROUP, Variables.booleanValue(profile.inScopeGroup(), true));
+        execution.setVariable(EligibilityVariables.IDENTITY_SOURCE, profile.identitySource().value());
+        execution.setVariable(EligibilityVariables.ADMINISTRATOR, profile.administrator());
+        execution.setVariable(EligibilityVariables.IN_SCOPE_GROUP, Variables.booleanValue(profile.inScopeGroup(), true));
         execution.setVariable(Vars.REGISTERED_METHODS, MethodList.format(profile.registeredMethods()));
-        execution.setVariable(Vars.REGISTERED_METHOD_COUNT, Variables.integerValue(profile.registeredMethods().size(), true));
-        execution.setVariable(Vars.CODE_METHOD_COUNT, Variables.integerValue((int) profile.codeMethodCount(), true));
-        execution.setVariable(Vars.RECONFIRMATION_DUE, profile.reconfirmationDue());
-        execution.setVariable(Vars.PROTECTED_ACCOUNT, profile.protectedAccount());
-        execution.setVariable(Vars.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());
+        execution.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, Variables.integerValue(profile.registeredMethods().size(), true));
+        execution.setVariable(EligibilityVariables.CODE_METHOD_COUNT, Variables.integerValue((int) profile.codeMethodCount(), true));
+        execution.setVariable(EligibilityVariables.RECONFIRMATION_DUE, profile.reconfirmationDue());
+        execution.setVariable(EligibilityVariables.PROTECTED_ACCOUNT, profile.protectedAccount());
+        execution.setVariable(EligibilityVariables.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());
     }
 }

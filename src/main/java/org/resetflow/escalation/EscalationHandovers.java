@@ -48,7 +48,7 @@ class EscalationHandovers {
         // the escalation's own instance decided; the journey (its root) holds the username
         String journey = instance.getRootProcessInstanceId() != null ? instance.getRootProcessInstanceId() : processInstanceId;
         return Optional.of(new Escalation(processInstanceId, instance.getBusinessKey(), variable(journey, Vars.USERNAME),
-                variable(processInstanceId, Vars.DECIDED_BY), temporaryPasswords.isWaiting(processInstanceId)));
+                variable(processInstanceId, EscalationVariables.DECIDED_BY), temporaryPasswords.isWaiting(processInstanceId)));
     }
 
     /** Collects the temporary password for {@code staff}: the approver, or an administrator. */

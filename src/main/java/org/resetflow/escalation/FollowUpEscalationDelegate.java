@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
-import org.resetflow.engine.Vars;
 import org.resetflow.staff.StaffProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +40,7 @@ class FollowUpEscalationDelegate implements JavaDelegate {
         }
         tasks.deleteCandidateGroup(review.getId(), staff.helpdeskGroup());
         tasks.addCandidateGroup(review.getId(), staff.followUpGroup());
-        execution.setVariable(Vars.FOLLOWED_UP_AT, clock.instant().toString());
+        execution.setVariable(EscalationVariables.FOLLOWED_UP_AT, clock.instant().toString());
         log.info("Escalation of journey {} was not taken in time: offered to {}", execution.getProcessBusinessKey(), staff.followUpGroup());
     }
 }

@@ -14,6 +14,7 @@ import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
+import org.resetflow.verification.VerificationVariables;
 
 /**
  * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation besides who and why:
@@ -46,21 +47,21 @@ class GatherEscalationFactsDelegate implements JavaDelegate {
         if (!verifications.isEmpty()) {
             history.createHistoricDetailQuery().variableUpdates().processInstanceIdIn(verifications.toArray(String[]::new)).list().stream()
                     .map(HistoricVariableUpdate.class::cast)
-                    .filter(update -> Vars.CHOSEN_METHOD.equals(update.getVariableName()) && update.getValue() != null)
+                    .filter(update -> VerificationVariables.CHOSEN_METHOD.equals(update.getVariableName()) && update.getValue() != null)
                     .forEach(update -> tried.add(update.getValue().toString()));
         }
-        execution.setVariable(Vars.METHODS_TRIED, tried.isEmpty() ? "none" : String.join(", ", tried));
+        execution.setVariable(EscalationVariables.METHODS_TRIED, tried.isEmpty() ? "none" : String.join(", ", tried));
         Object accountKey = execution.getVariable(Vars.ACCOUNT_KEY);
         int failures = accountKey == null ? 0 : throttle.recentFailures(accountKey.toString());
-        execution.setVariable(Vars.RECENT_FAILED_PROOFS, failures + " in the last " + readable(throttle.window()));
+        execution.setVariable(EscalationVariables.RECENT_FAILED_PROOFS, failures + " in the last " + readable(throttle.window()));
         // this journey is not in the history yet (same transaction): it counts as one
         String[] journeyKeys = ((String) execution.getVariable(RECENT_JOURNEY_KEYS)).split(",");
         long journeys = 1 + history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(journeyKeys)
                 .variableValueEquals(Vars.USERNAME, execution.getVariable(Vars.USERNAME))
                 .startedAfter(Date.from(clock.instant().minus(RECENT))).list().stream()
                 .filter(instance -> !instance.getId().equals(journey)).count();
-        execution.setVariable(Vars.RECENT_JOURNEYS, journeys);
-        execution.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + execution.getProcessInstanceId());
+        execution.setVariable(EscalationVariables.RECENT_JOURNEYS, journeys);
+        execution.setVariable(EscalationVariables.HANDOVER_PATH, "/staff/escalations/" + execution.getProcessInstanceId());
     }
 
     static String readable(Duration window) {

@@ -8,6 +8,8 @@ import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
+import org.resetflow.accountchange.AccountChangeVariables;
+import org.resetflow.eligibility.EligibilityVariables;
 
 /**
  * "Set a temporary password": written on-premises first when writeback applies, then in the cloud, both
@@ -33,12 +35,12 @@ class IssueTemporaryPasswordDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         String temporary = temporaryPasswords.generate(account);
-        if (Boolean.TRUE.equals(execution.getVariable(Vars.WRITEBACK_REQUIRED))) {
+        if (Boolean.TRUE.equals(execution.getVariable(EligibilityVariables.WRITEBACK_REQUIRED))) {
             onPremises.setPassword(account, temporary, true);
-            execution.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+            execution.setVariable(AccountChangeVariables.ON_PREMISES_WRITTEN, true);
         }
         cloud.setPassword(account, temporary, true);
-        execution.setVariable(Vars.CLOUD_WRITTEN, true);
+        execution.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
         temporaryPasswords.keepForHandover(execution.getProcessInstanceId(), temporary);
     }
 }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.camunda.CurrentStaff;
 import org.resetflow.camunda.FormFieldErrors;
-import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /** "Record the decision": who decided, when, and a decision the rest of the model understands. */
@@ -22,22 +21,22 @@ class RecordEscalationDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object decision = execution.getVariable(Vars.DECISION);
+        Object decision = execution.getVariable(EscalationVariables.DECISION);
         if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
-            throw invalid(Vars.DECISION, "The decision must be APPROVE or REFUSE");
+            throw invalid(EscalationVariables.DECISION, "The decision must be APPROVE or REFUSE");
         }
         if ("REFUSE".equals(decision)) {
-            Object reason = execution.getVariable(Vars.REFUSAL_REASON);
+            Object reason = execution.getVariable(EscalationVariables.REFUSAL_REASON);
             if (reason == null || reason.toString().isBlank()) {
-                throw invalid(Vars.REFUSAL_REASON, "A refusal needs a reason for the user");
+                throw invalid(EscalationVariables.REFUSAL_REASON, "A refusal needs a reason for the user");
             }
             if (reason.toString().length() > MAX_REASON) {
-                throw invalid(Vars.REFUSAL_REASON, "The reason for the refusal is sent to the user: at most " + MAX_REASON + " characters");
+                throw invalid(EscalationVariables.REFUSAL_REASON, "The reason for the refusal is sent to the user: at most " + MAX_REASON + " characters");
             }
         }
-        execution.setVariable(Vars.DECIDED_BY, CurrentStaff.of(execution.getProcessEngineServices().getIdentityService())
+        execution.setVariable(EscalationVariables.DECIDED_BY, CurrentStaff.of(execution.getProcessEngineServices().getIdentityService())
                 .map(CurrentStaff::userId).orElse("unknown"));
-        execution.setVariable(Vars.DECIDED_AT, clock.instant().toString());
+        execution.setVariable(EscalationVariables.DECIDED_AT, clock.instant().toString());
     }
 
     /** A form error: Tasklist shows it, {@code /engine-rest} answers 400, and the task stays open. */

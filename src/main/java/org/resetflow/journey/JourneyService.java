@@ -31,6 +31,8 @@ import org.resetflow.shared.JourneyStatus;
 import org.resetflow.camunda.JourneySignals;
 import org.resetflow.camunda.EngineCommands;
 import org.resetflow.camunda.JourneyLookups;
+import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.escalation.EscalationVariables;
 
 /**
  * Starts, reads and advances journeys for the public API. It only drives the engine: which step comes next is
@@ -43,8 +45,8 @@ public class JourneyService {
     private static final int MAX_USERNAME_LENGTH = 256;
 
     /** What the answer about a journey that no longer waits for its user is made of, read from the history at once. */
-    private static final String[] END_FACTS = {Vars.OUTCOME, Vars.RECONFIRMATION_DUE, Vars.ELIGIBILITY_REASON,
-            Vars.REFUSAL_REASON, Vars.ACCOUNT_KEY};
+    private static final String[] END_FACTS = {Vars.OUTCOME, EligibilityVariables.RECONFIRMATION_DUE, EligibilityVariables.ELIGIBILITY_REASON,
+            EscalationVariables.REFUSAL_REASON, Vars.ACCOUNT_KEY};
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -294,22 +296,22 @@ public class JourneyService {
         switch (status) {
             case COMPLETED -> {
                 messages.add(texts.message("completed." + flow.kind().variableValue(), locale));
-                if (flow.kind() != JourneyKind.REGISTRATION && Boolean.TRUE.equals(facts.get(Vars.RECONFIRMATION_DUE))) {
+                if (flow.kind() != JourneyKind.REGISTRATION && Boolean.TRUE.equals(facts.get(EligibilityVariables.RECONFIRMATION_DUE))) {
                     messages.add(texts.message("reconfirm", locale));
                 }
             }
             case ESCALATED -> {
-                Object reason = facts.getOrDefault(Vars.ELIGIBILITY_REASON, "");
+                Object reason = facts.getOrDefault(EligibilityVariables.ELIGIBILITY_REASON, "");
                 boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason);
                 messages.add(texts.message(specific ? "escalated." + reason : "escalated", locale));
                 messages.add(texts.helpdesk(locale));
             }
             case REFUSED -> {
-                Object reason = facts.get(Vars.REFUSAL_REASON);
+                Object reason = facts.get(EscalationVariables.REFUSAL_REASON);
                 if (reason != null) {
                     messages.add(texts.message("refused.HELPDESK", locale, reason));
                 } else {
-                    Object eligibility = facts.getOrDefault(Vars.ELIGIBILITY_REASON, "OUT_OF_SCOPE");
+                    Object eligibility = facts.getOrDefault(EligibilityVariables.ELIGIBILITY_REASON, "OUT_OF_SCOPE");
                     messages.add(texts.message("refused." + eligibility, locale));
                 }
                 messages.add(texts.helpdesk(locale));

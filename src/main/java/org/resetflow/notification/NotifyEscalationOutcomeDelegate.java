@@ -7,6 +7,7 @@ import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.channel.Channels;
+import org.resetflow.escalation.EscalationVariables;
 
 /**
  * "Notify the user" of the helpdesk's decision on an escalated journey: the model names the notice in the input
@@ -26,10 +27,10 @@ class NotifyEscalationOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean approved = "APPROVE".equals(execution.getVariable(Vars.DECISION));
+        boolean approved = "APPROVE".equals(execution.getVariable(EscalationVariables.DECISION));
         Channels.Notice notice = Channels.Notice.valueOf((String) execution.getVariable(NotifyUserDelegate.NOTICE_TEMPLATE));
         notifications.tellUser(notice, accounts.require((String) execution.getVariable(Vars.USERNAME)),
                 Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE)),
-                approved ? null : execution.getVariable(Vars.REFUSAL_REASON));
+                approved ? null : execution.getVariable(EscalationVariables.REFUSAL_REASON));
     }
 }

@@ -32,29 +32,29 @@ class CheckContactsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String typedEmail = blankToNull(execution.getVariable(Vars.INPUT_ALTERNATE_EMAIL));
-        String typedMobile = blankToNull(execution.getVariable(Vars.INPUT_MOBILE_PHONE));
+        String typedEmail = blankToNull(execution.getVariable(RegistrationVariables.INPUT_ALTERNATE_EMAIL));
+        String typedMobile = blankToNull(execution.getVariable(RegistrationVariables.INPUT_MOBILE_PHONE));
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         RecoveryInfo registered = registrations.find((String) execution.getVariable(Vars.ACCOUNT_KEY));
         FieldErrors errors = new FieldErrors();
 
         Optional<String> email = typedEmail == null ? Optional.empty() : contacts.email(typedEmail);
         if (typedEmail != null && email.isEmpty()) {
-            errors.add(Vars.INPUT_ALTERNATE_EMAIL, "EMAIL_INVALID");
+            errors.add(RegistrationVariables.INPUT_ALTERNATE_EMAIL, "EMAIL_INVALID");
         } else if (email.isPresent() && email.get().equalsIgnoreCase(account.mail())) {
-            errors.add(Vars.INPUT_ALTERNATE_EMAIL, "EMAIL_IS_WORK_ADDRESS");
+            errors.add(RegistrationVariables.INPUT_ALTERNATE_EMAIL, "EMAIL_IS_WORK_ADDRESS");
         }
         Optional<String> mobile = typedMobile == null ? Optional.empty() : contacts.phone(typedMobile);
         if (typedMobile != null && mobile.isEmpty()) {
-            errors.add(Vars.INPUT_MOBILE_PHONE, "PHONE_INVALID");
+            errors.add(RegistrationVariables.INPUT_MOBILE_PHONE, "PHONE_INVALID");
         }
         if (!errors.isEmpty()) {
             throw errors.raise(execution, "INVALID_CONTACTS");
         }
         String emailToVerify = email.filter(e -> !e.equalsIgnoreCase(registered.alternateEmail())).orElse(null);
         String mobileToVerify = mobile.filter(m -> !m.equals(registered.mobilePhone())).orElse(null);
-        execution.setVariable(Vars.EMAIL_TO_VERIFY, emailToVerify);
-        execution.setVariable(Vars.MOBILE_TO_VERIFY, mobileToVerify);
+        execution.setVariable(RegistrationVariables.EMAIL_TO_VERIFY, emailToVerify);
+        execution.setVariable(RegistrationVariables.MOBILE_TO_VERIFY, mobileToVerify);
     }
 
     private static String blankToNull(Object value) {

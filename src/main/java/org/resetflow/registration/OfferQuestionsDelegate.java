@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.recoveryinfo.RegistrationProperties;
 
@@ -24,7 +23,7 @@ class OfferQuestionsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ArrayNode options = json.createArrayNode();
         properties.questions().forEach(id -> options.addObject().put("value", id).put("label", "question." + id));
-        execution.setVariable(Vars.QUESTION_OPTIONS, options.toString());
-        execution.setVariable(Vars.QUESTIONS_TO_REGISTER, properties.questionsToRegister());
+        execution.setVariable(RegistrationVariables.QUESTION_OPTIONS, options.toString());
+        execution.setVariable(RegistrationVariables.QUESTIONS_TO_REGISTER, properties.questionsToRegister());
     }
 }

@@ -56,8 +56,8 @@ class SaveRegistrationDelegate implements JavaDelegate {
             throw errors.raise(execution, "INVALID_ANSWERS");
         }
         String accountKey = (String) execution.getVariable(Vars.ACCOUNT_KEY);
-        registrations.saveContacts(accountKey, (String) execution.getVariable(Vars.EMAIL_TO_VERIFY),
-                (String) execution.getVariable(Vars.MOBILE_TO_VERIFY));
+        registrations.saveContacts(accountKey, (String) execution.getVariable(RegistrationVariables.EMAIL_TO_VERIFY),
+                (String) execution.getVariable(RegistrationVariables.MOBILE_TO_VERIFY));
         Map<String, String> hashes = new LinkedHashMap<>();
         chosen.forEach((question, answer) -> hashes.put(question, answers.hash(answer)));
         registrations.replaceAnswers(accountKey, hashes);

@@ -25,7 +25,7 @@ class CheckAnswersDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String accountKey = JourneyFacts.text(execution, Vars.ACCOUNT_KEY);
-        List<String> ids = Arrays.asList(((String) execution.getVariable(Vars.QUESTION_IDS)).split(","));
+        List<String> ids = Arrays.asList(((String) execution.getVariable(VerificationVariables.QUESTION_IDS)).split(","));
         List<String> given = new ArrayList<>();
         for (int i = 1; i <= ids.size(); i++) {
             given.add((String) execution.getVariable("answer" + i));

@@ -2,7 +2,6 @@ package org.resetflow.verification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.Vars;
 import org.resetflow.secret.KeyedHasher;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +19,12 @@ class CheckCodeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String typed = OneTimeCodes.normalise((String) execution.getVariable(Vars.INPUT_CODE));
-        String expected = (String) execution.getVariable(Vars.CODE_HASH);
+        String typed = OneTimeCodes.normalise((String) execution.getVariable(VerificationVariables.INPUT_CODE));
+        String expected = (String) execution.getVariable(VerificationVariables.CODE_HASH);
         if (hasher.matches(IssueCodeDelegate.codeContext(execution), typed, expected)) {
-            execution.removeVariable(Vars.CODE_HASH);
+            execution.removeVariable(VerificationVariables.CODE_HASH);
             return;
         }
-        throw failedProofs.record(execution, Vars.INPUT_CODE, "CODE_WRONG", "WRONG_CODE");
+        throw failedProofs.record(execution, VerificationVariables.INPUT_CODE, "CODE_WRONG", "WRONG_CODE");
     }
 }

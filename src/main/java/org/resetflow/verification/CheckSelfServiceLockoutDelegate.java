@@ -22,7 +22,7 @@ class CheckSelfServiceLockoutDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String accountKey = JourneyFacts.text(execution, Vars.ACCOUNT_KEY);
         throttle.lockedOutUntil(accountKey).ifPresent(until -> {
-            execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
+            execution.setVariable(VerificationVariables.LOCKED_OUT_UNTIL, until.toString());
             throw new BpmnError(FailedProofs.LOCKED_OUT);
         });
     }

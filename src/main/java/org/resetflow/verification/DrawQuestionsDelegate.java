@@ -21,8 +21,8 @@ class DrawQuestionsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<String> ids = questions.draw(JourneyFacts.text(execution, Vars.ACCOUNT_KEY),
                 JourneyFacts.isTrue(execution, Vars.DECOY));
-        execution.setVariable(Vars.QUESTION_IDS, String.join(",", ids));
-        execution.setVariable(Vars.QUESTION_COUNT, ids.size());
+        execution.setVariable(VerificationVariables.QUESTION_IDS, String.join(",", ids));
+        execution.setVariable(VerificationVariables.QUESTION_COUNT, ids.size());
         for (int i = 0; i < ids.size(); i++) {
             execution.setVariable("question" + (i + 1), "question." + ids.get(i));
         }

@@ -28,7 +28,7 @@ public class FailedProofs {
     public BpmnError record(DelegateExecution execution, String field, String fieldErrorCode, String bpmnErrorCode) {
         return throttle.recordFailure(JourneyFacts.text(execution, Vars.ACCOUNT_KEY))
                 .map(until -> {
-                    execution.setVariable(Vars.LOCKED_OUT_UNTIL, until.toString());
+                    execution.setVariable(VerificationVariables.LOCKED_OUT_UNTIL, until.toString());
                     return new BpmnError(LOCKED_OUT);
                 })
                 .orElseGet(() -> new FieldErrors().add(field, fieldErrorCode).raise(execution, bpmnErrorCode));

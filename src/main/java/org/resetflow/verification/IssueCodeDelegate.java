@@ -37,14 +37,14 @@ class IssueCodeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String destination = (String) execution.getVariable(Vars.DESTINATION);
+        String destination = (String) execution.getVariable(VerificationVariables.DESTINATION);
         boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
         if (!rateLimits.tryIssueCode(JourneyFacts.text(execution, Vars.ACCOUNT_KEY), destination)) {
             throw new BpmnError("CODE_LIMIT");
         }
         String code = codes.next();
-        execution.setVariable(Vars.CODE_HASH, hasher.hash(codeContext(execution), code));
-        execution.setVariable(Vars.CODE_ISSUED_AT, java.time.Instant.now().toString());
+        execution.setVariable(VerificationVariables.CODE_HASH, hasher.hash(codeContext(execution), code));
+        execution.setVariable(VerificationVariables.CODE_ISSUED_AT, java.time.Instant.now().toString());
         if (!decoy && destination != null) {
             vault.seal(execution.getProcessInstanceId(), SEALED_CODE, code, properties.codeLifetime());
         }

@@ -27,19 +27,19 @@ class MatchContactDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Method method = Method.valueOf((String) execution.getVariable(Vars.METHOD));
-        execution.setVariable(Vars.CHOSEN_METHOD, method.name());
+        Method method = Method.valueOf((String) execution.getVariable(VerificationVariables.METHOD));
+        execution.setVariable(VerificationVariables.CHOSEN_METHOD, method.name());
         if (!method.sendsCode()) {
             return;
         }
         boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
-        Optional<String> typed = recoveryMethods.normalise(method, (String) execution.getVariable(Vars.INPUT_CONTACT));
+        Optional<String> typed = recoveryMethods.normalise(method, (String) execution.getVariable(VerificationVariables.INPUT_CONTACT));
         String registered = decoy ? null : cloud.findAccount(JourneyFacts.text(execution, Vars.USERNAME))
                 .map(recoveryMethods::registered)
                 .map((Map<Method, String> methods) -> methods.get(method))
                 .orElse(null);
         boolean matched = registered != null && typed.isPresent() && typed.get().equalsIgnoreCase(registered);
-        execution.setVariable(Vars.CONTACT_MATCHED, matched);
-        execution.setVariable(Vars.DESTINATION, matched ? registered : null);
+        execution.setVariable(VerificationVariables.CONTACT_MATCHED, matched);
+        execution.setVariable(VerificationVariables.DESTINATION, matched ? registered : null);
     }
 }

@@ -35,8 +35,8 @@ class OfferMethodsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         List<Method> registered = MethodList.parse(JourneyFacts.get(execution, Vars.REGISTERED_METHODS));
-        List<Method> used = MethodList.parse(execution.getVariable(Vars.VERIFIED_METHODS));
-        List<Method> undeliverable = MethodList.parse(execution.getVariable(Vars.UNDELIVERABLE_METHODS));
+        List<Method> used = MethodList.parse(execution.getVariable(VerificationVariables.VERIFIED_METHODS));
+        List<Method> undeliverable = MethodList.parse(execution.getVariable(VerificationVariables.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = JourneyFacts.isTrue(execution, Vars.QUESTIONS_ALLOWED);
         boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
         List<Method> offered = registered.stream()
@@ -58,7 +58,7 @@ class OfferMethodsDelegate implements JavaDelegate {
                     .put("label", "method." + method.name())
                     .put("hint", RecoveryMethods.mask(method, destinations.get(method)));
         }
-        execution.setVariable(Vars.GATE, used.size() + 1);
-        execution.setVariable(Vars.METHOD_OPTIONS, options.toString());
+        execution.setVariable(VerificationVariables.GATE, used.size() + 1);
+        execution.setVariable(VerificationVariables.METHOD_OPTIONS, options.toString());
     }
 }

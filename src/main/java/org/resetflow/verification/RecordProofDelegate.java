@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.shared.MethodList;
 import org.resetflow.shared.Method;
@@ -15,9 +14,9 @@ class RecordProofDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Method> verified = new ArrayList<>(MethodList.parse(execution.getVariable(Vars.VERIFIED_METHODS)));
-        verified.add(Method.valueOf((String) execution.getVariable(Vars.CHOSEN_METHOD)));
-        execution.setVariable(Vars.VERIFIED_METHODS, MethodList.format(verified));
-        execution.setVariable(Vars.PROVEN_GATES, verified.size());
+        List<Method> verified = new ArrayList<>(MethodList.parse(execution.getVariable(VerificationVariables.VERIFIED_METHODS)));
+        verified.add(Method.valueOf((String) execution.getVariable(VerificationVariables.CHOSEN_METHOD)));
+        execution.setVariable(VerificationVariables.VERIFIED_METHODS, MethodList.format(verified));
+        execution.setVariable(VerificationVariables.PROVEN_GATES, verified.size());
     }
 }

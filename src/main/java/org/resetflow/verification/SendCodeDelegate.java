@@ -42,10 +42,10 @@ class SendCodeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String owner = execution.getProcessInstanceId();
         vault.open(owner, IssueCodeDelegate.SEALED_CODE).ifPresent(code -> {
-            Method method = Method.valueOf((String) execution.getVariable(Vars.METHOD));
+            Method method = Method.valueOf((String) execution.getVariable(VerificationVariables.METHOD));
             Locale locale = Locale.forLanguageTag(String.valueOf(JourneyFacts.get(execution, Vars.LOCALE)));
             try {
-                channels.sendCode(method, (String) execution.getVariable(Vars.DESTINATION), code, verification.codeLifetime(), locale);
+                channels.sendCode(method, (String) execution.getVariable(VerificationVariables.DESTINATION), code, verification.codeLifetime(), locale);
             } catch (DeliveryRefusedException refused) {
                 giveUp(execution, method, refused.getMessage());
             } catch (DeliveryFailedException failed) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 import org.resetflow.shared.MethodList;
 import org.resetflow.shared.Method;
@@ -15,8 +14,8 @@ class SetMethodAsideDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<Method> undeliverable = new ArrayList<>(MethodList.parse(execution.getVariable(Vars.UNDELIVERABLE_METHODS)));
-        undeliverable.add(Method.valueOf((String) execution.getVariable(Vars.CHOSEN_METHOD)));
-        execution.setVariable(Vars.UNDELIVERABLE_METHODS, MethodList.format(undeliverable));
+        List<Method> undeliverable = new ArrayList<>(MethodList.parse(execution.getVariable(VerificationVariables.UNDELIVERABLE_METHODS)));
+        undeliverable.add(Method.valueOf((String) execution.getVariable(VerificationVariables.CHOSEN_METHOD)));
+        execution.setVariable(VerificationVariables.UNDELIVERABLE_METHODS, MethodList.format(undeliverable));
     }
 }

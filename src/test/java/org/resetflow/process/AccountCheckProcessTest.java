@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
+import org.resetflow.eligibility.EligibilityVariables;
 
 /** Every path of the account check, started on its own as its callers start it: with a username. */
 @Deployment(resources = {"processes/account-check.bpmn", "processes/eligibility.dmn"})
@@ -27,8 +28,8 @@ class AccountCheckProcessTest extends ProcessTest {
         ProcessInstance check = check();
         assertThat(check).isEnded().hasPassed("lookUpAccount", "checkEligibility", "accountEligible").hasNotPassed("hideRefusal", "hideEscalation");
         assertThat(result(check, "accountCheckResult")).isEqualTo("verify");
-        assertThat(result(check, Vars.ELIGIBILITY)).isEqualTo("ELIGIBLE");
-        assertThat(result(check, Vars.GATES)).isEqualTo(1);
+        assertThat(result(check, EligibilityVariables.ELIGIBILITY)).isEqualTo("ELIGIBLE");
+        assertThat(result(check, EligibilityVariables.GATES)).isEqualTo(1);
     }
 
     @Test
@@ -55,7 +56,7 @@ class AccountCheckProcessTest extends ProcessTest {
         ProcessInstance check = check();
         assertThat(check).isEnded().hasPassed("helpdeskNeeded");
         assertThat(result(check, "accountCheckResult")).isEqualTo("escalate");
-        assertThat(result(check, Vars.ELIGIBILITY_REASON)).isEqualTo("NOT_REGISTERED");
+        assertThat(result(check, EligibilityVariables.ELIGIBILITY_REASON)).isEqualTo("NOT_REGISTERED");
     }
 
     @Test

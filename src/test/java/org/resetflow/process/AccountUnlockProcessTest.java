@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
+import org.resetflow.escalation.EscalationVariables;
 
 @Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
@@ -43,7 +44,7 @@ class AccountUnlockProcessTest extends ProcessTest {
         doubles.registeredMethods = "";
         ProcessInstance unlock = start("accountUnlock", "unlock", "carol");
         Task review = taskService().createTaskQuery().processInstanceBusinessKey(unlock.getBusinessKey()).taskCandidateGroup("helpdesk-admins").singleResult();
-        taskService().complete(review.getId(), Map.of(Vars.DECISION, "APPROVE"));
+        taskService().complete(review.getId(), Map.of(EscalationVariables.DECISION, "APPROVE"));
         runDueJobs(unlock);
         assertThat(unlock).isEnded();
         assertThat(calledInstance(unlock, "helpdeskEscalation")).hasPassed("unlockAfterReview", "escalationApproved");
@@ -57,7 +58,7 @@ class AccountUnlockProcessTest extends ProcessTest {
         assertThat(unlock).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
         assertThat(calledInstance(unlock, "helpdeskEscalation")).isWaitingAt("reviewEscalation");
         Task review = taskService().createTaskQuery().processInstanceBusinessKey(unlock.getBusinessKey()).taskCandidateGroup("helpdesk-admins").singleResult();
-        taskService().complete(review.getId(), Map.of(Vars.DECISION, "APPROVE"));
+        taskService().complete(review.getId(), Map.of(EscalationVariables.DECISION, "APPROVE"));
         runDueJobs(unlock);
         assertThat(unlock).isEnded();
         assertThat(calledInstance(unlock, "helpdeskEscalation")).hasPassed("notifyEscalationOutcome", "escalationApproved").hasNotPassed("unlockAfterReview");

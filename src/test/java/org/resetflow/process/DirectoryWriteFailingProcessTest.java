@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.engine.Vars;
+import org.resetflow.accountchange.AccountChangeVariables;
+import org.resetflow.escalation.EscalationVariables;
 
 /**
  * The helpdesk's task about a directory write that keeps failing, for a write in the journey and for one in the
@@ -33,7 +35,7 @@ class DirectoryWriteFailingProcessTest extends ProcessTest {
             if (cloudDown) {
                 throw new IllegalStateException("cloud directory unreachable");
             }
-            e.setVariable(Vars.CLOUD_WRITTEN, true);
+            e.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
         });
         ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
         submit(unlock, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
@@ -104,7 +106,7 @@ class DirectoryWriteFailingProcessTest extends ProcessTest {
         ProcessInstance unlock = start("accountUnlock", "unlock", "carol");
         runDueJobs(unlock);
         Task review = taskService().createTaskQuery().processInstanceBusinessKey(unlock.getBusinessKey()).taskDefinitionKey("reviewEscalation").singleResult();
-        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
+        taskService().complete(review.getId(), java.util.Map.of(EscalationVariables.DECISION, "APPROVE"));
         runDueJobs(unlock);
         useUpRetries(unlock, jobs(unlock));
         assertThat(calledInstance(unlock, "helpdeskEscalation")).isWaitingAt("unlockAfterReview");

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
+import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.escalation.EscalationVariables;
 
 /** Every path of the helpdesk escalation, started on its own with what its callers pass in. */
 @Deployment(resources = {"processes/helpdesk-escalation.bpmn", "forms/escalation.form"})
@@ -22,9 +24,9 @@ class HelpdeskEscalationProcessTest extends ProcessTest {
         ProcessInstance escalation = runtimeService().startProcessInstanceByKey("helpdeskEscalation", UUID.randomUUID().toString(),
                 Variables.createVariables().putValue(Vars.USERNAME, "carol").putValue(Vars.JOURNEY, "reset").putValue(Vars.LOCALE, "en")
                         .putValue(Vars.REQUESTED_AT, "2026-11-25T10:00:00Z").putValue(Vars.CLIENT_ADDRESS, "192.0.2.10")
-                        .putValue(Vars.ELIGIBILITY_REASON, "NOT_REGISTERED").putValue(Vars.ACCOUNT_KEY, "carol")
-                        .putValue(Vars.IDENTITY_SOURCE, "cloud").putValue(Vars.WRITEBACK_REQUIRED, false)
-                        .putValue(Vars.PROTECTED_ACCOUNT, protectedAccount).putValue("approvedAction", approvedAction));
+                        .putValue(EligibilityVariables.ELIGIBILITY_REASON, "NOT_REGISTERED").putValue(Vars.ACCOUNT_KEY, "carol")
+                        .putValue(EligibilityVariables.IDENTITY_SOURCE, "cloud").putValue(EligibilityVariables.WRITEBACK_REQUIRED, false)
+                        .putValue(EligibilityVariables.PROTECTED_ACCOUNT, protectedAccount).putValue("approvedAction", approvedAction));
         runDueJobs(escalation);
         return escalation;
     }
@@ -39,13 +41,13 @@ class HelpdeskEscalationProcessTest extends ProcessTest {
     void theUserIsToldAndTheHelpdeskGetsTheFacts() {
         ProcessInstance escalation = escalate("temporaryPassword", false);
         assertThat(escalation).hasPassed("notifyEscalationReceived", "escalationAcknowledged", "gatherEscalationFacts").isWaitingAt("reviewEscalation");
-        assertThat(runtimeService().getVariable(escalation.getId(), Vars.METHODS_TRIED)).isEqualTo("none");
+        assertThat(runtimeService().getVariable(escalation.getId(), EscalationVariables.METHODS_TRIED)).isEqualTo("none");
     }
 
     @Test
     void anApprovedResetGetsATemporaryPassword() {
         ProcessInstance escalation = escalate("temporaryPassword", false);
-        decide(escalation, Map.of(Vars.DECISION, "APPROVE"));
+        decide(escalation, Map.of(EscalationVariables.DECISION, "APPROVE"));
         assertThat(escalation).isEnded().hasPassed("recordDecision", "issueTemporaryPassword", "notifyEscalationOutcome", "escalationApproved")
                 .hasNotPassed("unlockAfterReview", "notifyRefusal");
         assertThat(doubles.called("issueTemporaryPasswordDelegate")).isTrue();
@@ -54,7 +56,7 @@ class HelpdeskEscalationProcessTest extends ProcessTest {
     @Test
     void anApprovedUnlockUnlocksTheAccount() {
         ProcessInstance escalation = escalate("unlock", false);
-        decide(escalation, Map.of(Vars.DECISION, "APPROVE"));
+        decide(escalation, Map.of(EscalationVariables.DECISION, "APPROVE"));
         assertThat(escalation).isEnded().hasPassed("unlockAfterReview", "notifyEscalationOutcome", "escalationApproved")
                 .hasNotPassed("issueTemporaryPassword");
         assertThat(doubles.called("unlockAccountDelegate")).isTrue();
@@ -63,7 +65,7 @@ class HelpdeskEscalationProcessTest extends ProcessTest {
     @Test
     void anApprovedProtectedAccountIsLeftToTheDomainAdministrators() {
         ProcessInstance escalation = escalate("temporaryPassword", true);
-        decide(escalation, Map.of(Vars.DECISION, "APPROVE"));
+        decide(escalation, Map.of(EscalationVariables.DECISION, "APPROVE"));
         assertThat(escalation).isEnded().hasPassed("notifyEscalationOutcome", "escalationApproved")
                 .hasNotPassed("approvedActionGateway", "issueTemporaryPassword", "unlockAfterReview");
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(escalation.getId()).variableName("noticeTemplate")
@@ -73,7 +75,7 @@ class HelpdeskEscalationProcessTest extends ProcessTest {
     @Test
     void aRefusalTellsTheUserWhy() {
         ProcessInstance escalation = escalate("unlock", false);
-        decide(escalation, Map.of(Vars.DECISION, "REFUSE", Vars.REFUSAL_REASON, "Could not reach you"));
+        decide(escalation, Map.of(EscalationVariables.DECISION, "REFUSE", EscalationVariables.REFUSAL_REASON, "Could not reach you"));
         assertThat(escalation).isEnded().hasPassed("notifyRefusal", "escalationRefused").hasNotPassed("unlockAfterReview", "notifyEscalationOutcome");
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(escalation.getId()).variableName("noticeTemplate")
                 .singleResult().getValue()).isEqualTo("ESCALATION_REFUSED");

@@ -9,6 +9,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
+import org.resetflow.accountchange.AccountChangeVariables;
+import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.registration.RegistrationVariables;
+import org.resetflow.verification.VerificationVariables;
 
 /**
  * Test doubles for every delegate the models name. Each keeps the variable contract of the real step (what it
@@ -56,43 +61,43 @@ final class JourneyDoubles {
         register("continueAsDecoyDelegate", this::continueAsDecoy);
         register("checkSelfServiceLockoutDelegate", e -> {
             if (lockedOutAlready) {
-                e.setVariable(Vars.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
+                e.setVariable(VerificationVariables.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
                 throw new BpmnError("LOCKED_OUT");
             }
         });
         register("offerMethodsDelegate", this::offerMethods);
         register("matchContactDelegate", e -> {
-            e.setVariable(Vars.CHOSEN_METHOD, e.getVariable(Vars.METHOD));
-            if (!"QUESTIONS".equals(e.getVariable(Vars.METHOD))) {
-                e.setVariable(Vars.CONTACT_MATCHED, true);
-                e.setVariable(Vars.DESTINATION, "registered-destination");
+            e.setVariable(VerificationVariables.CHOSEN_METHOD, e.getVariable(VerificationVariables.METHOD));
+            if (!"QUESTIONS".equals(e.getVariable(VerificationVariables.METHOD))) {
+                e.setVariable(VerificationVariables.CONTACT_MATCHED, true);
+                e.setVariable(VerificationVariables.DESTINATION, "registered-destination");
             }
         });
         register("issueCodeDelegate", e -> {
             if (codeLimitReached) {
                 throw new BpmnError("CODE_LIMIT");
             }
-            e.setVariable(Vars.CODE_HASH, "hash-of-" + RIGHT_CODE);
-            e.setVariable(Vars.CODE_ISSUED_AT, "2026-11-25T10:01:00Z");
+            e.setVariable(VerificationVariables.CODE_HASH, "hash-of-" + RIGHT_CODE);
+            e.setVariable(VerificationVariables.CODE_ISSUED_AT, "2026-11-25T10:01:00Z");
         });
         register("sendCodeDelegate", e -> {
-            if (undeliverable.contains(e.getVariable(Vars.METHOD))) {
+            if (undeliverable.contains(e.getVariable(VerificationVariables.METHOD))) {
                 throw new BpmnError("SEND_FAILED");
             }
         });
         register("setMethodAsideDelegate", e -> {
-            List<String> aside = new ArrayList<>(split(e.getVariable(Vars.UNDELIVERABLE_METHODS)));
-            aside.add((String) e.getVariable(Vars.CHOSEN_METHOD));
-            e.setVariable(Vars.UNDELIVERABLE_METHODS, String.join(",", aside));
+            List<String> aside = new ArrayList<>(split(e.getVariable(VerificationVariables.UNDELIVERABLE_METHODS)));
+            aside.add((String) e.getVariable(VerificationVariables.CHOSEN_METHOD));
+            e.setVariable(VerificationVariables.UNDELIVERABLE_METHODS, String.join(",", aside));
         });
         register("notifyEscalationReceivedDelegate", e -> { });
         register("checkCodeDelegate", e -> {
-            proof(e, RIGHT_CODE.equals(e.getVariable(Vars.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE");
-            e.removeVariable(Vars.CODE_HASH);
+            proof(e, RIGHT_CODE.equals(e.getVariable(VerificationVariables.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE");
+            e.removeVariable(VerificationVariables.CODE_HASH);
         });
         register("drawQuestionsDelegate", e -> {
-            e.setVariable(Vars.QUESTION_IDS, "first-pet,birth-city,first-school");
-            e.setVariable(Vars.QUESTION_COUNT, 3);
+            e.setVariable(VerificationVariables.QUESTION_IDS, "first-pet,birth-city,first-school");
+            e.setVariable(VerificationVariables.QUESTION_COUNT, 3);
             e.setVariable("question1", "question.first-pet");
             e.setVariable("question2", "question.birth-city");
             e.setVariable("question3", "question.first-school");
@@ -101,10 +106,10 @@ final class JourneyDoubles {
                 && RIGHT_ANSWER.equals(e.getVariable("answer2")) && RIGHT_ANSWER.equals(e.getVariable("answer3")),
                 "_form", "ANSWERS_WRONG", "WRONG_ANSWERS"));
         register("recordProofDelegate", e -> {
-            List<String> verified = new ArrayList<>(split(e.getVariable(Vars.VERIFIED_METHODS)));
-            verified.add((String) e.getVariable(Vars.CHOSEN_METHOD));
-            e.setVariable(Vars.VERIFIED_METHODS, String.join(",", verified));
-            e.setVariable(Vars.PROVEN_GATES, verified.size());
+            List<String> verified = new ArrayList<>(split(e.getVariable(VerificationVariables.VERIFIED_METHODS)));
+            verified.add((String) e.getVariable(VerificationVariables.CHOSEN_METHOD));
+            e.setVariable(VerificationVariables.VERIFIED_METHODS, String.join(",", verified));
+            e.setVariable(VerificationVariables.PROVEN_GATES, verified.size());
         });
         register("checkNewPasswordDelegate", e -> {
             if (WEAK_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD))) {
@@ -122,13 +127,13 @@ final class JourneyDoubles {
                 e.setVariable(Vars.PENDING_FIELD_ERRORS, "password=ONPREMISES_RECENTLY_USED");
                 throw new BpmnError("ONPREMISES_REJECTED");
             }
-            e.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+            e.setVariable(AccountChangeVariables.ON_PREMISES_WRITTEN, true);
         });
         register("setCloudPasswordDelegate", e -> {
             if (cloudUnavailable) {
                 throw new IllegalStateException("cloud directory unreachable");
             }
-            e.setVariable(Vars.CLOUD_WRITTEN, true);
+            e.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
         });
         register("unlockAccountDelegate", this::writeBothDirectories);
         register("notifyUserDelegate", e -> declared(e, "noticeTemplate"));
@@ -136,35 +141,35 @@ final class JourneyDoubles {
         register("notifyEscalationOutcomeDelegate", e -> declared(e, "noticeTemplate"));
         register("gatherEscalationFactsDelegate", e -> {
             declared(e, "recentJourneyKeys");
-            e.setVariable(Vars.METHODS_TRIED, "none");
-            e.setVariable(Vars.RECENT_FAILED_PROOFS, failedProofs + " in the last 24 hours");
-            e.setVariable(Vars.RECENT_JOURNEYS, 1L);
-            e.setVariable(Vars.HANDOVER_PATH, "/staff/escalations/" + e.getProcessInstanceId());
+            e.setVariable(EscalationVariables.METHODS_TRIED, "none");
+            e.setVariable(EscalationVariables.RECENT_FAILED_PROOFS, failedProofs + " in the last 24 hours");
+            e.setVariable(EscalationVariables.RECENT_JOURNEYS, 1L);
+            e.setVariable(EscalationVariables.HANDOVER_PATH, "/staff/escalations/" + e.getProcessInstanceId());
         });
         register("followUpEscalationDelegate", e -> {
             declared(e, "followUpTask");
-            e.setVariable(Vars.FOLLOWED_UP_AT, "now");
+            e.setVariable(EscalationVariables.FOLLOWED_UP_AT, "now");
         });
         register("recordEscalationDecisionDelegate", e -> {
-            e.setVariable(Vars.DECIDED_BY, "demo");
-            e.setVariable(Vars.DECIDED_AT, "2026-11-25T11:00:00Z");
+            e.setVariable(EscalationVariables.DECIDED_BY, "demo");
+            e.setVariable(EscalationVariables.DECIDED_AT, "2026-11-25T11:00:00Z");
         });
         register("issueTemporaryPasswordDelegate", this::writeBothDirectories);
         register("checkCurrentPasswordDelegate", e -> proof(e, CURRENT_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD)),
                 "password", "PASSWORD_WRONG", "WRONG_PASSWORD"));
         register("checkContactsDelegate", e -> {
-            Object email = e.getVariable(Vars.INPUT_ALTERNATE_EMAIL);
-            Object mobile = e.getVariable(Vars.INPUT_MOBILE_PHONE);
+            Object email = e.getVariable(RegistrationVariables.INPUT_ALTERNATE_EMAIL);
+            Object mobile = e.getVariable(RegistrationVariables.INPUT_MOBILE_PHONE);
             if ("not-an-address".equals(email)) {
                 e.setVariable(Vars.PENDING_FIELD_ERRORS, "alternateEmail=EMAIL_INVALID");
                 throw new BpmnError("INVALID_CONTACTS");
             }
-            e.setVariable(Vars.EMAIL_TO_VERIFY, email);
-            e.setVariable(Vars.MOBILE_TO_VERIFY, mobile);
+            e.setVariable(RegistrationVariables.EMAIL_TO_VERIFY, email);
+            e.setVariable(RegistrationVariables.MOBILE_TO_VERIFY, mobile);
         });
         register("offerQuestionsDelegate", e -> {
-            e.setVariable(Vars.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
-            e.setVariable(Vars.QUESTIONS_TO_REGISTER, 3);
+            e.setVariable(RegistrationVariables.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
+            e.setVariable(RegistrationVariables.QUESTIONS_TO_REGISTER, 3);
         });
         register("saveRegistrationDelegate", e -> {
             if ("same".equals(e.getVariable("answer1")) && "same".equals(e.getVariable("answer2"))) {
@@ -197,53 +202,53 @@ final class JourneyDoubles {
         List<String> methods = split(registeredMethods);
         e.setVariable(Vars.USERNAME, e.getVariable(Vars.USERNAME));
         e.setVariable(Vars.ACCOUNT_KEY, e.getVariable(Vars.USERNAME));
-        e.setVariable(Vars.ACCOUNT_KNOWN, known);
+        e.setVariable(EligibilityVariables.ACCOUNT_KNOWN, known);
         e.setVariable(Vars.DECOY, !known);
-        e.setVariable(Vars.IDENTITY_SOURCE, identitySource);
-        e.setVariable(Vars.ADMINISTRATOR, administrator);
-        e.setVariable(Vars.IN_SCOPE_GROUP, inScopeGroup);
+        e.setVariable(EligibilityVariables.IDENTITY_SOURCE, identitySource);
+        e.setVariable(EligibilityVariables.ADMINISTRATOR, administrator);
+        e.setVariable(EligibilityVariables.IN_SCOPE_GROUP, inScopeGroup);
         e.setVariable(Vars.REGISTERED_METHODS, registeredMethods);
-        e.setVariable(Vars.REGISTERED_METHOD_COUNT, methods.size());
-        e.setVariable(Vars.CODE_METHOD_COUNT, (int) methods.stream().filter(m -> !m.equals("QUESTIONS")).count());
-        e.setVariable(Vars.SSPR_SCOPE, scope);
-        e.setVariable(Vars.USER_GATES, userGates);
-        e.setVariable(Vars.WRITEBACK_ENABLED, writebackEnabled);
-        e.setVariable(Vars.WRITEBACK_REQUIRED, known && !identitySource.equals("cloud") && writebackEnabled);
-        e.setVariable(Vars.REVEAL_ELIGIBILITY, revealEligibility);
-        e.setVariable(Vars.PROTECTED_ACCOUNT, protectedAccount);
-        e.setVariable(Vars.RECONFIRMATION_DUE, reconfirmationDue);
+        e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, methods.size());
+        e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, (int) methods.stream().filter(m -> !m.equals("QUESTIONS")).count());
+        e.setVariable(EligibilityVariables.SSPR_SCOPE, scope);
+        e.setVariable(EligibilityVariables.USER_GATES, userGates);
+        e.setVariable(EligibilityVariables.WRITEBACK_ENABLED, writebackEnabled);
+        e.setVariable(EligibilityVariables.WRITEBACK_REQUIRED, known && !identitySource.equals("cloud") && writebackEnabled);
+        e.setVariable(EligibilityVariables.REVEAL_ELIGIBILITY, revealEligibility);
+        e.setVariable(EligibilityVariables.PROTECTED_ACCOUNT, protectedAccount);
+        e.setVariable(EligibilityVariables.RECONFIRMATION_DUE, reconfirmationDue);
     }
 
     /** The decoy is an ordinary cloud user with the typical methods; the real account and whether it exists are kept. */
     private void continueAsDecoy(DelegateExecution e) {
         e.setVariable(Vars.USERNAME, e.getVariable(Vars.USERNAME));
         e.setVariable(Vars.ACCOUNT_KEY, e.getVariable(Vars.ACCOUNT_KEY));
-        e.setVariable(Vars.ACCOUNT_KNOWN, e.getVariable(Vars.ACCOUNT_KNOWN));
+        e.setVariable(EligibilityVariables.ACCOUNT_KNOWN, e.getVariable(EligibilityVariables.ACCOUNT_KNOWN));
         e.setVariable(Vars.DECOY, true);
-        e.setVariable(Vars.IDENTITY_SOURCE, "cloud");
-        e.setVariable(Vars.ADMINISTRATOR, false);
-        e.setVariable(Vars.IN_SCOPE_GROUP, true);
+        e.setVariable(EligibilityVariables.IDENTITY_SOURCE, "cloud");
+        e.setVariable(EligibilityVariables.ADMINISTRATOR, false);
+        e.setVariable(EligibilityVariables.IN_SCOPE_GROUP, true);
         e.setVariable(Vars.REGISTERED_METHODS, "EMAIL,SMS,VOICE_MOBILE,QUESTIONS");
-        e.setVariable(Vars.REGISTERED_METHOD_COUNT, 4);
-        e.setVariable(Vars.CODE_METHOD_COUNT, 3);
-        e.setVariable(Vars.RECONFIRMATION_DUE, false);
-        e.setVariable(Vars.PROTECTED_ACCOUNT, false);
-        e.setVariable(Vars.WRITEBACK_REQUIRED, false);
-        e.setVariable(Vars.GATES, userGates);
+        e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, 4);
+        e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, 3);
+        e.setVariable(EligibilityVariables.RECONFIRMATION_DUE, false);
+        e.setVariable(EligibilityVariables.PROTECTED_ACCOUNT, false);
+        e.setVariable(EligibilityVariables.WRITEBACK_REQUIRED, false);
+        e.setVariable(EligibilityVariables.GATES, userGates);
         e.setVariable(Vars.QUESTIONS_ALLOWED, true);
     }
 
     /** Unlocking and the temporary password write on-premises too when writeback applies. */
     private void writeBothDirectories(DelegateExecution e) {
-        if (Boolean.TRUE.equals(e.getVariable(Vars.WRITEBACK_REQUIRED))) {
-            e.setVariable(Vars.ON_PREMISES_WRITTEN, true);
+        if (Boolean.TRUE.equals(e.getVariable(EligibilityVariables.WRITEBACK_REQUIRED))) {
+            e.setVariable(AccountChangeVariables.ON_PREMISES_WRITTEN, true);
         }
-        e.setVariable(Vars.CLOUD_WRITTEN, true);
+        e.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
     }
 
     private void offerMethods(DelegateExecution e) {
-        List<String> used = split(e.getVariable(Vars.VERIFIED_METHODS));
-        List<String> aside = split(e.getVariable(Vars.UNDELIVERABLE_METHODS));
+        List<String> used = split(e.getVariable(VerificationVariables.VERIFIED_METHODS));
+        List<String> aside = split(e.getVariable(VerificationVariables.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = JourneyFacts.isTrue(e, Vars.QUESTIONS_ALLOWED);
         List<String> offered = split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
                 .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
@@ -253,8 +258,8 @@ final class JourneyDoubles {
         if (offered.isEmpty()) {
             throw new BpmnError("NO_METHOD_LEFT");
         }
-        e.setVariable(Vars.GATE, used.size() + 1);
-        e.setVariable(Vars.METHOD_OPTIONS, String.join(",", offered));
+        e.setVariable(VerificationVariables.GATE, used.size() + 1);
+        e.setVariable(VerificationVariables.METHOD_OPTIONS, String.join(",", offered));
     }
 
     private void proof(DelegateExecution e, boolean correct, String field, String fieldError, String bpmnError) {
@@ -263,7 +268,7 @@ final class JourneyDoubles {
         }
         failedProofs++;
         if (failedProofs >= maxFailedProofs) {
-            e.setVariable(Vars.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
+            e.setVariable(VerificationVariables.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
             throw new BpmnError("LOCKED_OUT");
         }
         e.setVariable(Vars.PENDING_FIELD_ERRORS, field + "=" + fieldError);

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resetflow.engine.Vars;
+import org.resetflow.accountchange.AccountChangeVariables;
+import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.verification.VerificationVariables;
 
 @Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
@@ -62,7 +66,7 @@ class PasswordResetProcessTest extends ProcessTest {
         ProcessInstance reset = startReset();
         submit(reset, "chooseMethod", values("method", "QUESTIONS"));
         assertThat(stepKey(reset)).isEqualTo("answerQuestions");
-        assertThat(stepNumber(reset, Vars.QUESTION_COUNT)).isEqualTo(3);
+        assertThat(stepNumber(reset, VerificationVariables.QUESTION_COUNT)).isEqualTo(3);
         submit(reset, "answerQuestions", values("answer1", "right", "answer2", "right", "answer3", "right"));
         setGoodPassword(reset);
         assertThat(outcome(reset)).isEqualTo("COMPLETED");
@@ -117,7 +121,7 @@ class PasswordResetProcessTest extends ProcessTest {
         submit(reset, "chooseMethod", values("method", "SMS", "contact", "registered"));
         assertThat(stepKey(reset)).isEqualTo("chooseMethod");
         assertThat(stepVariable(reset, Vars.NOTICE)).isEqualTo("SEND_FAILED");
-        assertThat(stepVariable(reset, Vars.METHOD_OPTIONS)).isEqualTo("EMAIL,VOICE_MOBILE,QUESTIONS");
+        assertThat(stepVariable(reset, VerificationVariables.METHOD_OPTIONS)).isEqualTo("EMAIL,VOICE_MOBILE,QUESTIONS");
         passCodeGate(reset, "EMAIL");
         assertThat(stepKey(reset)).isEqualTo("setPassword");
     }
@@ -133,7 +137,7 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(reset).isWaitingAt("escalateToHelpdesk").hasPassed("escalated");
         assertThat(escalation(reset)).isWaitingAt("reviewEscalation").hasPassed("notifyEscalationReceived");
         assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("ESCALATED");
-        assertThat(runtimeService().getVariable(reset.getId(), Vars.ELIGIBILITY_REASON)).isEqualTo("NO_METHOD_DELIVERED");
+        assertThat(runtimeService().getVariable(reset.getId(), EligibilityVariables.ELIGIBILITY_REASON)).isEqualTo("NO_METHOD_DELIVERED");
     }
 
     @Test
@@ -185,11 +189,11 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.registeredMethods = "EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE,QUESTIONS";
         ProcessInstance reset = startReset();
         assertThat(stepNumber(reset, Vars.STEP_TOTAL)).isEqualTo(5);
-        assertThat(stepVariable(reset, Vars.METHOD_OPTIONS)).isEqualTo("EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE");
+        assertThat(stepVariable(reset, VerificationVariables.METHOD_OPTIONS)).isEqualTo("EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE");
         passCodeGate(reset, "EMAIL");
         assertThat(stepKey(reset)).isEqualTo("chooseMethod");
         assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(3);
-        assertThat(stepVariable(reset, Vars.METHOD_OPTIONS)).isEqualTo("SMS,VOICE_MOBILE,VOICE_OFFICE");
+        assertThat(stepVariable(reset, VerificationVariables.METHOD_OPTIONS)).isEqualTo("SMS,VOICE_MOBILE,VOICE_OFFICE");
         passCodeGate(reset, "VOICE_OFFICE");
         assertThat(stepKey(reset)).isEqualTo("setPassword");
         assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(5);
@@ -205,7 +209,7 @@ class PasswordResetProcessTest extends ProcessTest {
         submit(reset, "chooseMethod", values("method", "QUESTIONS"));
         submit(reset, "answerQuestions", values("answer1", "right", "answer2", "right", "answer3", "right"));
         assertThat(stepKey(reset)).isEqualTo("setPassword");
-        assertThat(runtimeService().getVariable(reset.getId(), Vars.VERIFIED_METHODS)).isEqualTo("EMAIL,QUESTIONS");
+        assertThat(runtimeService().getVariable(reset.getId(), VerificationVariables.VERIFIED_METHODS)).isEqualTo("EMAIL,QUESTIONS");
     }
 
     @Test
@@ -217,7 +221,7 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(step(reset)).isNull();
 
         Task review = review(reset);
-        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
+        taskService().complete(review.getId(), java.util.Map.of(EscalationVariables.DECISION, "APPROVE"));
         runDueJobs(reset);
         assertThat(reset).isEnded();
         assertThat(escalation(reset)).isEnded().hasPassed("notifyEscalationReceived", "recordDecision", "issueTemporaryPassword",
@@ -232,10 +236,10 @@ class PasswordResetProcessTest extends ProcessTest {
         ProcessInstance reset = startReset();
         assertThat(reset).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
         assertThat(escalation(reset)).isWaitingAt("reviewEscalation");
-        assertThat(runtimeService().getVariable(reset.getId(), Vars.ELIGIBILITY_REASON)).isEqualTo("PROTECTED_ACCOUNT");
+        assertThat(runtimeService().getVariable(reset.getId(), EligibilityVariables.ELIGIBILITY_REASON)).isEqualTo("PROTECTED_ACCOUNT");
 
         Task review = review(reset);
-        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "APPROVE"));
+        taskService().complete(review.getId(), java.util.Map.of(EscalationVariables.DECISION, "APPROVE"));
         runDueJobs(reset);
         assertThat(reset).isEnded();
         assertThat(escalation(reset)).hasPassed("notifyEscalationOutcome", "escalationApproved").hasNotPassed("issueTemporaryPassword");
@@ -249,7 +253,7 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(escalation(reset)).isWaitingAt("reviewEscalation").hasPassed("gatherEscalationFacts");
         fireTimer(reset, "escalationNotTaken");
         assertThat(escalation(reset)).hasPassed("followUpEscalation", "escalationFollowedUp").isWaitingAt("reviewEscalation");
-        assertThat(runtimeService().getVariable(escalation(reset).getId(), Vars.FOLLOWED_UP_AT)).isNotNull();
+        assertThat(runtimeService().getVariable(escalation(reset).getId(), EscalationVariables.FOLLOWED_UP_AT)).isNotNull();
     }
 
     @Test
@@ -257,7 +261,7 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.registeredMethods = "";
         ProcessInstance reset = startReset();
         Task review = review(reset);
-        taskService().complete(review.getId(), java.util.Map.of(Vars.DECISION, "REFUSE", Vars.REFUSAL_REASON, "Could not reach you"));
+        taskService().complete(review.getId(), java.util.Map.of(EscalationVariables.DECISION, "REFUSE", EscalationVariables.REFUSAL_REASON, "Could not reach you"));
         runDueJobs(reset);
         assertThat(reset).isEnded();
         assertThat(escalation(reset)).hasPassed("notifyRefusal", "escalationRefused").hasNotPassed("issueTemporaryPassword");
@@ -280,7 +284,7 @@ class PasswordResetProcessTest extends ProcessTest {
         ProcessInstance reset = startReset();
         assertThat(reset).isEnded().hasPassed("refused");
         assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-                .processInstanceId(reset.getId()).variableName(Vars.ELIGIBILITY_REASON).singleResult().getValue()).isEqualTo("WRITEBACK_DISABLED");
+                .processInstanceId(reset.getId()).variableName(EligibilityVariables.ELIGIBILITY_REASON).singleResult().getValue()).isEqualTo("WRITEBACK_DISABLED");
     }
 
     @Test
@@ -369,7 +373,7 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(doubles.calls.stream().filter("writeBackPasswordDelegate"::equals).count()).as("Active Directory written once").isEqualTo(1);
         Task helpdesk = taskService().createTaskQuery().processInstanceBusinessKey(reset.getBusinessKey()).taskDefinitionKey("checkDirectoryWrite").singleResult();
         assertThat(taskService().getVariable(helpdesk.getId(), "failedDirectoryWrite")).isEqualTo("Set the cloud password and clear the lock-out");
-        assertThat(taskService().getVariable(helpdesk.getId(), Vars.ON_PREMISES_WRITTEN)).isEqualTo(true);
+        assertThat(taskService().getVariable(helpdesk.getId(), AccountChangeVariables.ON_PREMISES_WRITTEN)).isEqualTo(true);
 
         doubles.cloudUnavailable = false;
         managementService().setJobRetries(cloudWrite.getId(), 1);

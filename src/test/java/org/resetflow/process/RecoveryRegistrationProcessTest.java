@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
+import org.resetflow.verification.VerificationVariables;
 
 @Deployment(resources = {"processes/recovery-registration.bpmn", "processes/code-verification.bpmn",
         "forms/confirmPassword.form", "forms/enterContacts.form", "forms/enterCode.form", "forms/chooseQuestions.form"})
@@ -39,7 +40,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
         assertThat(registration).isEnded().hasPassed("verifyContacts", "saveRegistration", "registered", "completed");
         assertThat(calledInstances(registration, "codeVerification")).as("the email address, then the mobile number")
                 .extracting(verification -> org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
-                        .createHistoricVariableInstanceQuery().processInstanceId(verification.getId()).variableName(Vars.METHOD)
+                        .createHistoricVariableInstanceQuery().processInstanceId(verification.getId()).variableName(VerificationVariables.METHOD)
                         .singleResult().getValue())
                 .containsExactly("EMAIL", "SMS");
         assertThat(outcome(registration)).isEqualTo("COMPLETED");

@@ -1,0 +1,18 @@
+package org.resetflow.registration;
+
+/**
+ * The variables of the registration journey: the contacts to verify and the questions to register.
+ * A change here is a change of the contract with {@code processes/}.
+ */
+public final class RegistrationVariables {
+
+    public static final String INPUT_ALTERNATE_EMAIL = "alternateEmail";
+    public static final String INPUT_MOBILE_PHONE = "mobilePhone";
+    public static final String EMAIL_TO_VERIFY = "emailToVerify";
+    public static final String MOBILE_TO_VERIFY = "mobileToVerify";
+    public static final String QUESTION_OPTIONS = "questionOptions";
+    public static final String QUESTIONS_TO_REGISTER = "questionsToRegister";
+
+    private RegistrationVariables() {
+    }
+}

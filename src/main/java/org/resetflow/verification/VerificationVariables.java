@@ -1,0 +1,28 @@
+package org.resetflow.verification;
+
+/**
+ * The variables of identity verification: gates, methods, codes, questions and the user's inputs at those steps.
+ * A change here is a change of the contract with {@code processes/}.
+ */
+public final class VerificationVariables {
+
+    public static final String GATE = "gate";
+    public static final String PROVEN_GATES = "provenGates";
+    public static final String VERIFIED_METHODS = "verifiedMethods";
+    public static final String METHOD_OPTIONS = "methodOptions";
+    public static final String CHOSEN_METHOD = "chosenMethod";
+    public static final String UNDELIVERABLE_METHODS = "undeliverableMethods";
+    public static final String METHOD = "method";
+    public static final String DESTINATION = "destination";
+    public static final String CONTACT_MATCHED = "contactMatched";
+    public static final String CODE_HASH = "codeHash";
+    public static final String CODE_ISSUED_AT = "codeIssuedAt";
+    public static final String QUESTION_IDS = "questionIds";
+    public static final String QUESTION_COUNT = "questionCount";
+    public static final String LOCKED_OUT_UNTIL = "lockedOutUntil";
+    public static final String INPUT_CONTACT = "contact";
+    public static final String INPUT_CODE = "code";
+
+    private VerificationVariables() {
+    }
+}
