@@ -9,7 +9,9 @@ import static org.mockito.Mockito.when;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -38,6 +40,8 @@ class EscalationHandoversTest {
 
     final Map<String, HistoricProcessInstance> instances = new HashMap<>();
     final Map<String, Object> variables = new HashMap<>(Map.of("username", "carol", "decidedBy", "demo"));
+    /** The process instances the username was read from. */
+    final List<String> usernameReadFrom = new ArrayList<>();
 
     // A refused handover is logged as a warning, on purpose; here it is expected.
     final Logger log = (Logger) LoggerFactory.getLogger(EscalationHandovers.class);
@@ -61,11 +65,21 @@ class EscalationHandoversTest {
         when(history.createHistoricVariableInstanceQuery()).thenAnswer(call -> {
             HistoricVariableInstanceQuery query = mock(HistoricVariableInstanceQuery.class, RETURNS_SELF);
             String[] name = new String[1];
+            String[] instance = new String[1];
+            when(query.processInstanceId(anyString())).thenAnswer(byInstance -> {
+                instance[0] = byInstance.getArgument(0);
+                return query;
+            });
             when(query.variableName(anyString())).thenAnswer(byName -> {
                 name[0] = byName.getArgument(0);
                 return query;
             });
-            when(query.singleResult()).thenAnswer(result -> variable(variables.get(name[0])));
+            when(query.singleResult()).thenAnswer(result -> {
+                if ("username".equals(name[0])) {
+                    usernameReadFrom.add(instance[0]);
+                }
+                return variable(variables.get(name[0]));
+            });
             return query;
         });
     }
@@ -79,6 +93,7 @@ class EscalationHandoversTest {
         HistoricProcessInstance instance = mock(HistoricProcessInstance.class);
         when(instance.getBusinessKey()).thenReturn(businessKey);
         when(instance.getSuperProcessInstanceId()).thenReturn(superProcessInstanceId);
+        when(instance.getRootProcessInstanceId()).thenReturn(superProcessInstanceId);
         return instance;
     }
 
@@ -132,10 +147,19 @@ class EscalationHandoversTest {
     }
 
     @Test
-    void onlyAJourneyItselfIsFoundNotAProcessItCalledNorAnUnknownOrOverlongId() {
-        instances.put("called-1", instance("flow-1", JOURNEY));
+    void theEscalationsOwnInstanceIsFoundWithTheUserOfTheJourneyThatCalledIt() {
+        instances.put("escalation-1", instance("flow-1", JOURNEY));
 
-        assertThat(handovers.find("called-1")).isEmpty();
+        assertThat(handovers.find("escalation-1")).hasValueSatisfying(escalation -> {
+            assertThat(escalation.processInstanceId()).isEqualTo("escalation-1");
+            assertThat(escalation.flowId()).isEqualTo("flow-1");
+            assertThat(escalation.username()).isEqualTo("carol");
+        });
+        assertThat(usernameReadFrom).containsExactly(JOURNEY);
+    }
+
+    @Test
+    void anUnknownOrOverlongIdIsNotFound() {
         assertThat(handovers.find("no-such-instance")).isEmpty();
         assertThat(handovers.find(null)).isEmpty();
         assertThat(handovers.find("x".repeat(65))).isEmpty();
