@@ -26,7 +26,8 @@ public final class JourneyHistory {
     public static final List<String> PROCESS_KEYS = Arrays.stream(JourneyKind.values()).map(JourneyKind::processKey).toList();
     /** The steps the models declare as directory writes ({@code camunda:property directoryWrite=true}), in order. */
     public static final List<String> DIRECTORY_WRITES = List.copyOf(DirectoryWriteIncidents.directoryWrites());
-    public static final String ESCALATION_TASK = "reviewEscalation";
+    /** The helpdesk's review tasks, which the models mark with {@code camunda:property helpdeskReview=true}. */
+    public static final List<String> ESCALATION_TASKS = List.copyOf(ModelProperties.stepsDeclaring("helpdeskReview", "true"));
     /** Journeys whose tried methods one query looks up: far below any database's limit of bound parameters. */
     static final int METHOD_LOOKUP_CHUNK = 500;
 
@@ -107,7 +108,7 @@ public final class JourneyHistory {
         Map<String, Object> parameter = new HashMap<>();
         parameter.put("processKeys", PROCESS_KEYS);
         parameter.put("directoryWrites", DIRECTORY_WRITES);
-        parameter.put("escalationTask", ESCALATION_TASK);
+        parameter.put("escalationTasks", ESCALATION_TASKS);
         return parameter;
     }
 
