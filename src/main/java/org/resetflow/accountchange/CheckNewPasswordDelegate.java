@@ -7,11 +7,11 @@ import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
-import org.resetflow.passwordpolicy.PasswordPolicyProperties;
 import org.resetflow.passwordpolicy.PasswordPolicy;
-import org.resetflow.passwordpolicy.Violation;
+import org.resetflow.passwordpolicy.PasswordPolicyProperties;
 import org.resetflow.passwordpolicy.PasswordRule;
+import org.resetflow.passwordpolicy.Violation;
+import org.springframework.stereotype.Component;
 
 /**
  * "Check the password against policy": every broken rule at once, next to the field it concerns. An accepted

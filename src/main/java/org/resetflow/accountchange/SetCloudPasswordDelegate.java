@@ -2,11 +2,11 @@ package org.resetflow.accountchange;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
-import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
 
 /**
  * "Set the cloud password and clear the lock-out". Retried until it succeeds or an operator resolves the

@@ -2,13 +2,13 @@ package org.resetflow.accountchange;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
-import org.resetflow.directory.DirectoryAccounts;
-import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.Vars;
+import org.springframework.stereotype.Component;
 
 /** "Unlock the account": clears the cloud directory's lock-out, and the on-premises one when writeback applies. */
 @Component("unlockAccountDelegate")

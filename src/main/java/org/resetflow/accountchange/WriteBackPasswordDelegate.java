@@ -2,13 +2,13 @@ package org.resetflow.accountchange;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.directory.Account;
+import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.directory.OnPremisesDirectory;
+import org.resetflow.directory.OnPremisesPolicyRejectedException;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
-import org.resetflow.directory.DirectoryAccounts;
-import org.resetflow.directory.OnPremisesDirectory;
-import org.resetflow.directory.Account;
-import org.resetflow.directory.OnPremisesPolicyRejectedException;
 
 /**
  * "Write the password on-premises", first, for synced and federated accounts. A refusal by the on-premises

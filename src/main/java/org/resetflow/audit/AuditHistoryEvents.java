@@ -1,13 +1,16 @@
 package org.resetflow.audit;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.resetflow.camunda.JourneyEvent;
 import org.resetflow.camunda.JourneyEventListener;
-import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
 import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.Vars;
+import org.resetflow.shared.JourneyKind;
 import org.resetflow.verification.VerificationVariables;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns the engine's history of a journey into audit events: a journey started (its start event ended), a step
@@ -24,6 +27,9 @@ class AuditHistoryEvents implements JourneyEventListener {
     private static final Set<String> NOT_STEPS = Set.of("exclusiveGateway", "parallelGateway", "inclusiveGateway",
             "eventBasedGateway", "startEvent", "multiInstanceBody");
     private static final int MAX_DETAIL = 300;
+    /** The processes that are journeys of their own; their start is the journey's. */
+    private static final Set<String> JOURNEY_PROCESSES = Arrays.stream(JourneyKind.values()).map(JourneyKind::processKey)
+            .collect(Collectors.toUnmodifiableSet());
     /** The extension property naming the variable a step records as the decision. */
     static final String AUDIT_DECISION = "auditDecision";
 
@@ -39,8 +45,10 @@ class AuditHistoryEvents implements JourneyEventListener {
             case ACTIVITY_ENDED -> {
                 if (!NOT_STEPS.contains(event.activityType())) {
                     write(event, "step", event.activityName(), event.activityType(), null, null);
-                } else if ("startEvent".equals(event.activityType()) && event.inJourneyInstance()) {
-                    // the journey's start event has ended: its variables are in place now, unlike at the process start itself
+                } else if ("startEvent".equals(event.activityType()) && event.inJourneyInstance()
+                        && JOURNEY_PROCESSES.contains(event.processDefinitionKey())) {
+                    // the journey's start event has ended: its variables are in place now, unlike at the process start itself;
+                    // a process started on its own for a journey (the failing-write task) is not a journey
                     write(event, "journey-started", event.activityName(), event.activityType(), null, null);
                 }
             }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.resetflow.shared.Helpdesk;
-import org.resetflow.shared.OrganisationProperties;
 import org.resetflow.shared.Method;
+import org.resetflow.shared.OrganisationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

@@ -1,8 +1,8 @@
 package org.resetflow.eligibility;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.resetflow.engine.Vars;
 import org.resetflow.shared.MethodList;
 import org.springframework.stereotype.Component;

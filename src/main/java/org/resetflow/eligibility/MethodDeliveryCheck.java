@@ -1,10 +1,10 @@
 package org.resetflow.eligibility;
 
 import java.util.List;
+import org.resetflow.channel.Channels;
 import org.resetflow.shared.Method;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
-import org.resetflow.channel.Channels;
 
 /** Fails start-up when the policy offers a method that no configured sender can deliver. */
 @Component

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
-import org.springframework.stereotype.Component;
 import org.resetflow.verification.VerificationVariables;
+import org.springframework.stereotype.Component;
 
 /**
  * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation besides who and why:

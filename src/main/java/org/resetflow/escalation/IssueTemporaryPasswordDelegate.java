@@ -2,14 +2,14 @@ package org.resetflow.escalation;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.directory.OnPremisesDirectory;
+import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
-import org.resetflow.accountchange.AccountChangeVariables;
-import org.resetflow.eligibility.EligibilityVariables;
 
 /**
  * "Set a temporary password": written on-premises first when writeback applies, then in the cloud, both

@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.resetflow.engine.EngineProperties;
 import org.resetflow.secret.KeyedHasher;
+import org.resetflow.shared.JourneyKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
-import org.resetflow.shared.JourneyKind;
 
 /**
  * Flows as the public API knows them: a random id, the process instance, and only the keyed hash of the bearer

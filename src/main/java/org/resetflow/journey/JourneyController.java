@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.Locale;
 import org.resetflow.engine.FieldErrors;
+import org.resetflow.shared.JourneyKind;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.resetflow.shared.JourneyKind;
 
 /**
  * The public journey API: {@code /api/v1/resets}, {@code /api/v1/unlocks} and {@code /api/v1/registrations}.

@@ -20,19 +20,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.resetflow.audit.AuditLog;
+import org.resetflow.camunda.EngineCommands;
+import org.resetflow.camunda.JourneyLookups;
+import org.resetflow.camunda.JourneySignals;
+import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.EngineProperties;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
+import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.shared.JourneyKind;
+import org.resetflow.shared.JourneyStatus;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.resetflow.shared.JourneyKind;
-import org.resetflow.shared.JourneyStatus;
-import org.resetflow.camunda.JourneySignals;
-import org.resetflow.camunda.EngineCommands;
-import org.resetflow.camunda.JourneyLookups;
-import org.resetflow.eligibility.EligibilityVariables;
-import org.resetflow.escalation.EscalationVariables;
 
 /**
  * Starts, reads and advances journeys for the public API. It only drives the engine: which step comes next is

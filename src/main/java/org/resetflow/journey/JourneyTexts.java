@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.resetflow.shared.Helpdesk;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.passwordpolicy.PasswordRule;
+import org.resetflow.shared.Helpdesk;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

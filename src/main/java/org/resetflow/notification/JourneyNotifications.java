@@ -4,12 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.resetflow.channel.Channels;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
-import org.resetflow.channel.Channels;
 
 /** Who hears about a journey's outcome: the user on every registered address, and for administrators, their peers. */
 @Component

@@ -3,11 +3,11 @@ package org.resetflow.notification;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.channel.Channels;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
-import org.resetflow.channel.Channels;
 import org.resetflow.escalation.EscalationVariables;
+import org.springframework.stereotype.Component;
 
 /**
  * "Notify the user" of the helpdesk's decision on an escalated journey: the model names the notice in the input

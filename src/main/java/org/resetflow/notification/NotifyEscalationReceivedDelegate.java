@@ -3,10 +3,10 @@ package org.resetflow.notification;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.channel.Channels;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
-import org.resetflow.channel.Channels;
 
 /** "Tell the user the helpdesk has the request": on every address the account has, even if nothing is registered. */
 @Component("notifyEscalationReceivedDelegate")

@@ -3,10 +3,10 @@ package org.resetflow.notification;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.channel.Channels;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
-import org.resetflow.channel.Channels;
 
 /**
  * "Notify the user" that the journey succeeded, so that a reset the user did not make is noticed. The model names

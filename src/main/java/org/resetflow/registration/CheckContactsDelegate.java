@@ -7,10 +7,10 @@ import org.resetflow.directory.Account;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
 import org.resetflow.recoveryinfo.Contacts;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
+import org.springframework.stereotype.Component;
 
 /**
  * "Check the contacts": a valid alternate email that is not the work address, a valid phone number (stored as

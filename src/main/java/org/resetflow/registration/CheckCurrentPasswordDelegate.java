@@ -3,8 +3,8 @@ package org.resetflow.registration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.CloudDirectory;
-import org.resetflow.verification.FailedProofs;
 import org.resetflow.engine.Vars;
+import org.resetflow.verification.FailedProofs;
 import org.springframework.stereotype.Component;
 
 /** "Check the current password": the user proves to be signed in; a wrong password is a failed proof. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 import org.resetflow.recoveryinfo.RegistrationProperties;
+import org.springframework.stereotype.Component;
 
 /** "Offer security questions": the catalogue to choose from and how many to answer. */
 @Component("offerQuestionsDelegate")

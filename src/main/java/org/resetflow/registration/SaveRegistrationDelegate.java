@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
-import org.resetflow.recoveryinfo.SecurityAnswers;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.recoveryinfo.RegistrationProperties;
+import org.resetflow.recoveryinfo.SecurityAnswers;
+import org.springframework.stereotype.Component;
 
 /**
  * "Save the recovery information": the verified contacts, and the answers as Argon2id hashes of their

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.engine.FieldErrors;
 import org.resetflow.camunda.JourneyFacts;
+import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 

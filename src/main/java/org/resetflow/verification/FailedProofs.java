@@ -2,11 +2,11 @@ package org.resetflow.verification;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.resetflow.camunda.JourneyFacts;
+import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
 import org.springframework.stereotype.Component;
-import org.resetflow.camunda.JourneyFacts;
-import org.resetflow.engine.Vars;
-import org.resetflow.engine.FieldErrors;
 
 /**
  * What every failed proof (a wrong code, wrong answers, a wrong current password) does: it counts towards the

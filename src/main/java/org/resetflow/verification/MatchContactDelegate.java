@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.directory.CloudDirectory;
 import org.resetflow.camunda.JourneyFacts;
+import org.resetflow.directory.CloudDirectory;
 import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
 import org.resetflow.shared.Method;
+import org.springframework.stereotype.Component;
 
 /**
  * "Match the contact": a code is sent only when the address or number the user typed in full equals the

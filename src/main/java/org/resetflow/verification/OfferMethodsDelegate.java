@@ -7,12 +7,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.directory.CloudDirectory;
 import org.resetflow.camunda.JourneyFacts;
+import org.resetflow.directory.CloudDirectory;
 import org.resetflow.engine.Vars;
-import org.springframework.stereotype.Component;
-import org.resetflow.shared.MethodList;
 import org.resetflow.shared.Method;
+import org.resetflow.shared.MethodList;
+import org.springframework.stereotype.Component;
 
 /**
  * "Offer methods for this gate": the registered methods the policy allows, minus those already used and those

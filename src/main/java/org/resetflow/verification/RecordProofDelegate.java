@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
-import org.resetflow.shared.MethodList;
 import org.resetflow.shared.Method;
+import org.resetflow.shared.MethodList;
+import org.springframework.stereotype.Component;
 
 /** "Record the passed gate": the method just proven may not be used for the next gate. */
 @Component("recordProofDelegate")

@@ -9,8 +9,8 @@ import org.resetflow.directory.Account;
 import org.resetflow.recoveryinfo.Contacts;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
-import org.springframework.stereotype.Component;
 import org.resetflow.shared.Method;
+import org.springframework.stereotype.Component;
 
 /**
  * The methods an account could prove itself with and where each sends its code: the user's registration

@@ -5,16 +5,16 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.Job;
+import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.channel.Channels;
 import org.resetflow.channel.DeliveryFailedException;
 import org.resetflow.channel.DeliveryRefusedException;
-import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.SecretVault;
+import org.resetflow.shared.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.resetflow.shared.Method;
 
 /**
  * "Send the code", in its own transaction. A failure is retried by the job executor with backoff; when the provider

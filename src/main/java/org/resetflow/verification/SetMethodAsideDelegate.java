@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
-import org.resetflow.shared.MethodList;
 import org.resetflow.shared.Method;
+import org.resetflow.shared.MethodList;
+import org.springframework.stereotype.Component;
 
 /** "Set the undeliverable method aside": a method whose code could not be delivered is not offered again. */
 @Component("setMethodAsideDelegate")

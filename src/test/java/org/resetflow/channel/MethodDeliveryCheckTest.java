@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.resetflow.shared.Helpdesk;
-import org.resetflow.shared.OrganisationProperties;
 import org.resetflow.eligibility.MethodDeliveryCheck;
 import org.resetflow.eligibility.PolicyProperties;
+import org.resetflow.shared.Helpdesk;
 import org.resetflow.shared.Method;
+import org.resetflow.shared.OrganisationProperties;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 class MethodDeliveryCheckTest {

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.JourneyApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.resetflow.testing.EmbeddedTestDefaults;
-import org.resetflow.testing.JourneyApi;
 
 /**
  * Every demo user's journey over HTTP against the embedded defaults, then a scan of the whole database and the

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.resetflow.ResetFlowApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.resetflow.testing.EmbeddedTestDefaults;
 import org.resetflow.testing.JourneyApi;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** A restart between "code sent" and "code entered" loses nothing: same flow, same token, same code. */
 class RestartEndToEndTest {

@@ -7,8 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
-import org.resetflow.engine.Vars;
 import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.Vars;
 
 /** Every path of the account check, started on its own as its callers start it: with a username. */
 @Deployment(resources = {"processes/account-check.bpmn", "processes/eligibility.dmn"})

@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
+import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.engine.Vars;
-import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.escalation.EscalationVariables;
 
 /**

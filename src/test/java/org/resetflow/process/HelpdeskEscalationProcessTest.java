@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
-import org.resetflow.engine.Vars;
 import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 
 /** Every path of the helpdesk escalation, started on its own with what its callers pass in. */

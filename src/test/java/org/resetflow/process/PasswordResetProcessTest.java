@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.resetflow.engine.Vars;
 import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 import org.resetflow.verification.VerificationVariables;
 

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.history.IncidentState;
-import org.resetflow.shared.JourneyStatus;
-import org.resetflow.camunda.JourneyHistory;
-import org.resetflow.camunda.WritebackFailureCount;
-import org.resetflow.camunda.WritebackFailure;
 import org.resetflow.camunda.DailyCount;
 import org.resetflow.camunda.DailyMethodCount;
+import org.resetflow.camunda.JourneyHistory;
 import org.resetflow.camunda.WaitingEscalation;
+import org.resetflow.camunda.WritebackFailure;
+import org.resetflow.camunda.WritebackFailureCount;
+import org.resetflow.shared.JourneyStatus;
 
 /**
  * The figures of a window, as the dashboard and the audit page show them.

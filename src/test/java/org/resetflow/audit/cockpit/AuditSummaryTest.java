@@ -8,12 +8,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.resetflow.camunda.JourneyHistory;
-import org.resetflow.camunda.WritebackFailureCount;
-import org.resetflow.camunda.WritebackFailure;
 import org.resetflow.camunda.DailyCount;
 import org.resetflow.camunda.DailyMethodCount;
+import org.resetflow.camunda.JourneyHistory;
 import org.resetflow.camunda.WaitingEscalation;
+import org.resetflow.camunda.WritebackFailure;
+import org.resetflow.camunda.WritebackFailureCount;
 
 /** How the summary turns the grouped counts of the history into figures. */
 class AuditSummaryTest {
