@@ -77,6 +77,13 @@ public final class JourneyApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A body sent chunked, without a Content-Length, as a client that streams it would. */
+    public Response postChunked(String path, String token, String body, String contentType) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build());
+    }
+
     public Response getPath(String path, String basicAuth) {
         HttpRequest.Builder request = request(path, null).GET();
         if (basicAuth != null) {
