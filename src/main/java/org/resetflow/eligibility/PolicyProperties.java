@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code resetflow.policy.*}: who may reset, how many proofs it takes, with which methods. These values are
  * inputs of the eligibility decision table ({@code processes/eligibility.dmn}), which process owners can change.
  *
- * @param scope               who may use self-service: {@code none}, {@code groups} (members of {@code scopeGroups}) or {@code all} (all)
+ * @param scope               who may use self-service: {@code none}, {@code groups} (members of {@code scopeGroups}) or
+ *                            {@code all} (none: self-service is off until an administrator enables it, as in Entra)
  * @param scopeGroups         the groups whose members may use self-service when {@code scope=groups} (empty)
  * @param administratorGroups members of these groups are administrators: two gates, never security questions ([helpdesk-admins])
  * @param userGates           proofs ordinary users must pass: 1 or 2 (1)
@@ -27,7 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("resetflow.policy")
 public record PolicyProperties(
-        @DefaultValue("all") @NotNull Scope scope,
+        @DefaultValue("none") @NotNull Scope scope,
         @DefaultValue({}) List<String> scopeGroups,
         @DefaultValue("helpdesk-admins") List<String> administratorGroups,
         @DefaultValue("1") @Min(1) @Max(2) int userGates,

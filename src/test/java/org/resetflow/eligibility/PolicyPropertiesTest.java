@@ -38,8 +38,8 @@ class PolicyPropertiesTest {
     void hasDocumentedDefaults() {
         PolicyProperties policy = bind(Map.of());
 
-        assertThat(policy.scope()).isEqualTo(PolicyProperties.Scope.ALL);
-        assertThat(policy.scopeValue()).as("as the decision table reads it").isEqualTo("all");
+        assertThat(policy.scope()).as("self-service is off until an administrator enables it").isEqualTo(PolicyProperties.Scope.NONE);
+        assertThat(policy.scopeValue()).as("as the decision table reads it").isEqualTo("none");
         assertThat(policy.scopeGroups()).isEmpty();
         assertThat(policy.administratorGroups()).containsExactly("helpdesk-admins");
         assertThat(policy.userGates()).isEqualTo(1);

@@ -28,7 +28,9 @@ import org.resetflow.testing.JourneyApi;
         "resetflow.directory.on-premises.bind-dn=cn=resetflow-writeback,dc=corp,dc=example,dc=org",
         "resetflow.directory.on-premises.bind-password=on-premises-service-password",
         "spring.mail.host=127.0.0.1",
-        "resetflow.policy.methods=EMAIL,QUESTIONS"})
+        "resetflow.policy.methods=EMAIL,QUESTIONS",
+        // self-service is off until an administrator sets its scope
+        "resetflow.policy.scope=all"})
 @ActiveProfiles("production-like")
 class NoDemoOutsideTheEmbeddedProfileTest {
 
