@@ -52,8 +52,9 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
         return ModelProperties.stepsDeclaring(DIRECTORY_WRITE, "true");
     }
 
-    static boolean isDirectoryWrite(IncidentContext context) {
-        return "true".equals(ModelProperties.of(context.getProcessDefinitionId(), context.getActivityId(), DIRECTORY_WRITE));
+    /** Whether the model declares the step a directory write; within an engine command. */
+    static boolean isDirectoryWrite(String processDefinitionId, String activityId) {
+        return "true".equals(ModelProperties.of(processDefinitionId, activityId, DIRECTORY_WRITE));
     }
 
     static final class FailedDirectoryWrite extends DefaultIncidentHandler {
@@ -65,7 +66,7 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
         @Override
         public Incident handleIncident(IncidentContext context, String message) {
             Incident incident = super.handleIncident(context, message);
-            if (context.getExecutionId() != null && isDirectoryWrite(context)) {
+            if (context.getExecutionId() != null && isDirectoryWrite(context.getProcessDefinitionId(), context.getActivityId())) {
                 ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
                 var activity = execution.getProcessDefinition().findActivity(context.getActivityId());
                 String step = activity != null && activity.getName() != null ? activity.getName() : context.getActivityId();
@@ -90,8 +91,7 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
                 }
             }
             // the context of a removal names no activity: the incident does
-            if (!incidents.isEmpty() && "true".equals(ModelProperties.of(incidents.get(0).getProcessDefinitionId(),
-                    incidents.get(0).getActivityId(), DIRECTORY_WRITE))) {
+            if (!incidents.isEmpty() && isDirectoryWrite(incidents.get(0).getProcessDefinitionId(), incidents.get(0).getActivityId())) {
                 Context.getProcessEngineConfiguration().getRuntimeService().createMessageCorrelation(SETTLED)
                         .processInstanceVariableEquals(FAILED_JOB, context.getConfiguration()).correlateAll();
             }

@@ -107,29 +107,49 @@ public class ModelProperties extends AbstractProcessEnginePlugin {
 
     /**
      * The ids of the steps that declare {@code name=value} in the models packaged with the application
-     * ({@code processes/*.bpmn}, the ones deployed at every start), for readers outside an engine command.
+     * ({@code processes/*.bpmn}, the ones deployed at every start), for readers outside an engine command. The models
+     * are read once, at the first question.
      */
     public static SortedSet<String> stepsDeclaring(String name, String value) {
         SortedSet<String> steps = new TreeSet<>();
-        try {
-            for (Resource model : new PathMatchingResourcePatternResolver().getResources(MODELS)) {
-                try (InputStream in = model.getInputStream()) {
-                    for (CamundaProperty property : Bpmn.readModelFromStream(in).getModelElementsByType(CamundaProperty.class)) {
-                        if (name.equals(property.getCamundaName()) && value.equals(property.getCamundaValue())) {
+        for (Declaration declaration : Packaged.DECLARATIONS) {
+            if (name.equals(declaration.name()) && value.equals(declaration.value())) {
+                steps.add(declaration.step());
+            }
+        }
+        return Collections.unmodifiableSortedSet(steps);
+    }
+
+    /** One {@code camunda:property} of a step of a packaged model. */
+    private record Declaration(String step, String name, String value) {
+    }
+
+    /** The packaged models' declarations, read when first needed. */
+    private static final class Packaged {
+
+        static final List<Declaration> DECLARATIONS = read();
+
+        private static List<Declaration> read() {
+            List<Declaration> declarations = new ArrayList<>();
+            try {
+                for (Resource model : new PathMatchingResourcePatternResolver().getResources(MODELS)) {
+                    try (InputStream in = model.getInputStream()) {
+                        for (CamundaProperty property : Bpmn.readModelFromStream(in).getModelElementsByType(CamundaProperty.class)) {
                             ModelElementInstance owner = property.getParentElement();
                             while (owner != null && !(owner instanceof FlowNode)) {
                                 owner = owner.getParentElement();
                             }
                             if (owner != null) {
-                                steps.add(((FlowNode) owner).getId());
+                                declarations.add(new Declaration(((FlowNode) owner).getId(), property.getCamundaName(),
+                                        property.getCamundaValue()));
                             }
                         }
                     }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("The models in " + MODELS + " cannot be read", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The models in " + MODELS + " cannot be read", e);
+            return List.copyOf(declarations);
         }
-        return Collections.unmodifiableSortedSet(steps);
     }
 }

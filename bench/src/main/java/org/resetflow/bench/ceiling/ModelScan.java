@@ -125,11 +125,14 @@ final class ModelScan {
     }
 
     private void scanProcesses(String resource, byte[] xml) {
-        Element root = parse(resource, xml);
-        for (Element process : children(root, "process")) {
-            String key = process.getAttribute("id");
-            Set<String> reads = readsByProcess.computeIfAbsent(key, k -> new TreeSet<>());
-            walk(process, resource, key, reads);
+        scan(resource, xml, "process", readsByProcess);
+    }
+
+    /** Walks each top-level {@code element} (a process, a decision) and records what it reads under its id. */
+    private void scan(String resource, byte[] xml, String element, Map<String, Set<String>> readsById) {
+        for (Element found : children(parse(resource, xml), element)) {
+            String id = found.getAttribute("id");
+            walk(found, resource, id, readsById.computeIfAbsent(id, k -> new TreeSet<>()));
         }
     }
 
@@ -203,12 +206,7 @@ final class ModelScan {
     }
 
     private void scanDecisions(String resource, byte[] xml) {
-        Element root = parse(resource, xml);
-        for (Element decision : children(root, "decision")) {
-            String id = decision.getAttribute("id");
-            Set<String> reads = readsByDecision.computeIfAbsent(id, k -> new TreeSet<>());
-            walk(decision, resource, id, reads);
-        }
+        scan(resource, xml, "decision", readsByDecision);
     }
 
     private void scanForm(String resource, byte[] json) {
