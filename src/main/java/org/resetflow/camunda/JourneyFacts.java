@@ -31,6 +31,15 @@ public final class JourneyFacts {
         return Boolean.TRUE.equals(get(execution, name));
     }
 
+    /**
+     * Records a fact on the journey's own process instance, from a step of a process it calls: what the journey
+     * reached there (its outcome, the reason, the methods verified), where the API, the audit and Cockpit read it
+     * while the called process still runs, without a copy in the called process and a mapping back.
+     */
+    public static void set(DelegateExecution execution, String name, Object value) {
+        journey(execution).setVariable(name, value);
+    }
+
     /** The id of the journey's own process instance: the instance itself when it was started on its own. */
     public static String journeyId(DelegateExecution execution) {
         return journey(execution).getId();

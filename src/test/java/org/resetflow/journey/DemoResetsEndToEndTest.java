@@ -67,7 +67,7 @@ class DemoResetsEndToEndTest extends DemoJourneys {
         // changes tell something.
         String[] instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(aliceFlow).list().stream()
                 .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
-        assertThat(instances).as("the reset, its account check, identity verification and code verification").hasSize(4);
+        assertThat(instances).as("the reset, its account check, identity proof, identity verification and code verification").hasSize(5);
         List<org.camunda.bpm.engine.history.HistoricVariableInstance> kept =
                 history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).list();
         assertThat(kept).extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 
-@Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+@Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/escalation.form"})
 class AccountUnlockProcessTest extends ProcessTest {
@@ -36,7 +36,8 @@ class AccountUnlockProcessTest extends ProcessTest {
         for (int attempt = 0; attempt < 5; attempt++) {
             submit(unlock, "answerQuestions", values("answer1", "no", "answer2", "no", "answer3", "no"));
         }
-        assertThat(unlock).isEnded().hasPassed("lockedOut").hasNotPassed("unlockAccount");
+        assertThat(unlock).isEnded().hasNotPassed("unlockAccount");
+        assertThat(proof(unlock)).hasPassed("lockedOut");
     }
 
     @Test
@@ -55,7 +56,8 @@ class AccountUnlockProcessTest extends ProcessTest {
         doubles.identitySource = "synced";
         doubles.protectedAccount = true;
         ProcessInstance unlock = start("accountUnlock", "unlock", "paula");
-        assertThat(unlock).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
+        assertThat(unlock).isWaitingAt("proveIdentity");
+        assertThat(proof(unlock)).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
         assertThat(calledInstance(unlock, "helpdeskEscalation")).isWaitingAt("reviewEscalation");
         Task review = taskService().createTaskQuery().processInstanceBusinessKey(unlock.getBusinessKey()).taskCandidateGroup("helpdesk-admins").singleResult();
         taskService().complete(review.getId(), Map.of(EscalationVariables.DECISION, "APPROVE"));
@@ -68,7 +70,8 @@ class AccountUnlockProcessTest extends ProcessTest {
     void anIdleUnlockExpires() {
         ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
         fireTimer(unlock, "chooseMethodIdle");
-        assertThat(unlock).isEnded().hasPassed("expired");
+        assertThat(unlock).isEnded();
+        assertThat(proof(unlock)).hasPassed("expired");
         assertThat(outcome(unlock)).isEqualTo("EXPIRED");
     }
 }

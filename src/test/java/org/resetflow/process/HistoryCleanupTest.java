@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
 /** The history of a journey stays as long as its model says (180 days), and history clean-up removes it afterwards. */
-@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/directory-write-failing.bpmn", "processes/account-unlock.bpmn", "processes/recovery-registration.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/eligibility.dmn",
+@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/account-unlock.bpmn", "processes/recovery-registration.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/eligibility.dmn",
         "forms/answerQuestions.form", "forms/chooseMethod.form", "forms/chooseQuestions.form", "forms/confirmPassword.form", "forms/directoryWriteFailing.form", "forms/enterCode.form", "forms/enterContacts.form", "forms/escalation.form", "forms/setPassword.form"})
 class HistoryCleanupTest extends ProcessTest {
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.camunda.JourneyFacts;
+import org.resetflow.camunda.JourneyFactsExpression;
 import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
@@ -57,6 +58,7 @@ final class JourneyDoubles {
 
     JourneyDoubles register() {
         Mocks.register("journeySettings", new Settings());
+        Mocks.register("journeyFacts", new JourneyFactsExpression());
         register("lookUpAccountDelegate", this::lookUpAccount);
         register("continueAsDecoyDelegate", this::continueAsDecoy);
         register("checkSelfServiceLockoutDelegate", e -> {

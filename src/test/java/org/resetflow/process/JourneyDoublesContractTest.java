@@ -264,6 +264,7 @@ class JourneyDoublesContractTest {
         new JourneyDoubles().register();
         Set<String> doubles = new TreeSet<>(Mocks.getMocks().keySet());
         doubles.remove("journeySettings");
+        doubles.remove("journeyFacts");
         Set<String> contracted = contracts().stream().map(contract -> contract.name).collect(Collectors.toCollection(TreeSet::new));
 
         assertThat(doubles).isEqualTo(delegates().keySet());

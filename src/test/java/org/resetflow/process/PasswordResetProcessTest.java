@@ -20,7 +20,7 @@ import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 import org.resetflow.verification.VerificationVariables;
 
-@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/setPassword.form", "forms/escalation.form", "forms/directoryWriteFailing.form"})
 class PasswordResetProcessTest extends ProcessTest {
@@ -44,7 +44,8 @@ class PasswordResetProcessTest extends ProcessTest {
     void eachCodeMethodResetsThePassword(String method) {
         doubles.registeredMethods = "EMAIL,SMS,VOICE_MOBILE,VOICE_OFFICE";
         ProcessInstance reset = startReset();
-        assertThat(reset).isWaitingAt("verifyIdentity");
+        assertThat(reset).isWaitingAt("proveIdentity");
+        assertThat(proof(reset)).isWaitingAt("verifyIdentity");
         assertThat(stepKey(reset)).isEqualTo("chooseMethod");
         assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(1);
         assertThat(stepNumber(reset, Vars.STEP_TOTAL)).isEqualTo(3);
@@ -54,7 +55,7 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(stepNumber(reset, Vars.STEP_INDEX)).isEqualTo(3);
         setGoodPassword(reset);
 
-        assertThat(reset).isEnded().hasPassed("checkAccount", "verifyIdentity", "checkNewPassword", "setCloudPassword",
+        assertThat(reset).isEnded().hasPassed("checkAccount", "proveIdentity", "checkNewPassword", "setCloudPassword",
                 "passwordWasReset", "notifyUser", "completed").hasNotPassed("writeBackPassword", "notifyAdministrators");
         assertThat(calledInstance(reset, "accountCheck")).hasPassed("checkEligibility");
         assertThat(outcome(reset)).isEqualTo("COMPLETED");
@@ -134,7 +135,8 @@ class PasswordResetProcessTest extends ProcessTest {
         submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
         submit(reset, "chooseMethod", values("method", "SMS", "contact", "registered"));
         assertThat(step(reset)).isNull();
-        assertThat(reset).isWaitingAt("escalateToHelpdesk").hasPassed("escalated");
+        assertThat(reset).isWaitingAt("proveIdentity");
+        assertThat(proof(reset)).isWaitingAt("escalateToHelpdesk").hasPassed("escalated");
         assertThat(escalation(reset)).isWaitingAt("reviewEscalation").hasPassed("notifyEscalationReceived");
         assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("ESCALATED");
         assertThat(runtimeService().getVariable(reset.getId(), EligibilityVariables.ELIGIBILITY_REASON)).isEqualTo("NO_METHOD_DELIVERED");
@@ -144,7 +146,8 @@ class PasswordResetProcessTest extends ProcessTest {
     void anIdleJourneyExpiresWhileChoosingAMethod() {
         ProcessInstance reset = startReset();
         fireTimer(reset, "chooseMethodIdle");
-        assertThat(reset).isEnded().hasPassed("expired");
+        assertThat(reset).isEnded();
+        assertThat(proof(reset)).hasPassed("expired");
         assertThat(outcome(reset)).isEqualTo("EXPIRED");
     }
 
@@ -153,7 +156,8 @@ class PasswordResetProcessTest extends ProcessTest {
         ProcessInstance reset = startReset();
         submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
         fireTimer(reset, "enterCodeIdle");
-        assertThat(reset).isEnded().hasPassed("expired");
+        assertThat(reset).isEnded();
+        assertThat(proof(reset)).hasPassed("expired");
     }
 
     @Test
@@ -172,7 +176,8 @@ class PasswordResetProcessTest extends ProcessTest {
         for (int attempt = 1; attempt <= 5; attempt++) {
             submit(reset, "enterCode", values("code", "11111111"));
         }
-        assertThat(reset).isEnded().hasPassed("lockedOut").hasNotPassed("setPassword");
+        assertThat(reset).isEnded().hasNotPassed("setPassword");
+        assertThat(proof(reset)).hasPassed("lockedOut");
         assertThat(outcome(reset)).isEqualTo("LOCKED_OUT");
     }
 
@@ -180,7 +185,8 @@ class PasswordResetProcessTest extends ProcessTest {
     void anAccountLockedOutOfSelfServiceCannotStartAgain() {
         doubles.lockedOutAlready = true;
         ProcessInstance reset = startReset();
-        assertThat(reset).isEnded().hasPassed("lockedOut");
+        assertThat(reset).isEnded();
+        assertThat(proof(reset)).hasPassed("lockedOut");
     }
 
     @Test
@@ -234,7 +240,8 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.identitySource = "synced";
         doubles.protectedAccount = true;
         ProcessInstance reset = startReset();
-        assertThat(reset).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
+        assertThat(reset).isWaitingAt("proveIdentity");
+        assertThat(proof(reset)).isWaitingAt("escalateToHelpdesk").hasNotPassed("verifyIdentity");
         assertThat(escalation(reset)).isWaitingAt("reviewEscalation");
         assertThat(runtimeService().getVariable(reset.getId(), EligibilityVariables.ELIGIBILITY_REASON)).isEqualTo("PROTECTED_ACCOUNT");
 
@@ -272,7 +279,8 @@ class PasswordResetProcessTest extends ProcessTest {
     void aUserOutsideTheScopeIsRefused() {
         doubles.inScopeGroup = false;
         ProcessInstance reset = startReset();
-        assertThat(reset).isEnded().hasPassed("refused").hasNotPassed("verifyIdentity");
+        assertThat(reset).isEnded().hasNotPassed("setPassword");
+        assertThat(proof(reset)).hasPassed("refused").hasNotPassed("verifyIdentity");
         assertThat(outcome(reset)).isEqualTo("REFUSED");
         assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
     }
@@ -282,7 +290,8 @@ class PasswordResetProcessTest extends ProcessTest {
         doubles.identitySource = "synced";
         doubles.writebackEnabled = false;
         ProcessInstance reset = startReset();
-        assertThat(reset).isEnded().hasPassed("refused");
+        assertThat(reset).isEnded();
+        assertThat(proof(reset)).hasPassed("refused");
         assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
                 .processInstanceId(reset.getId()).variableName(EligibilityVariables.ELIGIBILITY_REASON).singleResult().getValue()).isEqualTo("WRITEBACK_DISABLED");
     }
@@ -399,13 +408,35 @@ class PasswordResetProcessTest extends ProcessTest {
     }
 
     @Test
+    void aDecoyLockedOutBesideASilentEscalationEndsLockedOutWhileTheHelpdeskStillReviews() {
+        doubles.revealEligibility = false;
+        doubles.registeredMethods = "";
+        ProcessInstance reset = startReset();
+        submit(reset, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            submit(reset, "enterCode", values("code", "11111111"));
+        }
+        // the identity proof still runs (the helpdesk reviews), but the journey already shows how it ended
+        assertThat(reset).isWaitingAt("proveIdentity");
+        assertThat(proof(reset)).hasPassed("lockedOut").isWaitingAt("escalateToHelpdesk");
+        assertThat(runtimeService().getVariable(reset.getId(), Vars.OUTCOME)).isEqualTo("LOCKED_OUT");
+
+        taskService().complete(review(reset).getId(), java.util.Map.of(EscalationVariables.DECISION, "REFUSE",
+                EscalationVariables.REFUSAL_REASON, "Not the account holder"));
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("journeyEnded").hasNotPassed("setPassword");
+        assertThat(proof(reset)).hasPassed("escalationClosed").hasNotPassed("refusedByHelpdesk");
+        assertThat(outcome(reset)).isEqualTo("LOCKED_OUT");
+    }
+
+    @Test
     void whenEligibilityIsHiddenARefusedUserSeesTheGenericPath() {
         doubles.revealEligibility = false;
         doubles.inScopeGroup = false;
         ProcessInstance reset = startReset();
         assertThat(stepKey(reset)).isEqualTo("chooseMethod");
         assertThat(calledInstance(reset, "accountCheck")).hasPassed("hideRefusal");
-        assertThat(reset).hasNotPassed("refused");
+        assertThat(proof(reset)).hasNotPassed("refused");
     }
 
     @Test

@@ -132,6 +132,11 @@ abstract class ProcessTest {
         return called.get(0);
     }
 
+    /** Where the journey's user proves who they are, or the helpdesk takes over: the journey's call of identityProof. */
+    ProcessInstance proof(ProcessInstance root) {
+        return calledInstance(root, "identityProof");
+    }
+
     /** A called process instance as camunda-bpm-assert looks at one: by id, from the history once it has ended. */
     private record CalledInstance(org.camunda.bpm.engine.history.HistoricProcessInstance historic) implements ProcessInstance {
         public String getId() { return historic.getId(); }

@@ -59,6 +59,14 @@ final class ModelScan {
     private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern GET_VARIABLE = Pattern.compile("getVariable(?:Local)?\\(\\s*(?:'([^']*)'|\"([^\"]*)\")");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+    /**
+     * The product's {@code journeyFacts} bean, which the models use to read and record the journey's facts on the
+     * journey's own process instance from a process it calls; the ceiling runs its {@link JourneyFactsStandIn}.
+     */
+    static final String JOURNEY_FACTS_BEAN = "journeyFacts";
+    private static final Set<String> JOURNEY_FACTS_METHODS = Set.of("of", "isTrue", "set");
+    private static final Pattern JOURNEY_FACT = Pattern.compile(
+            "journeyFacts\\s*\\.\\s*(of|isTrue|set)\\s*\\(\\s*execution\\s*,\\s*'([^']*)'");
 
     /** A form field the driver must fill. */
     record Field(String key, boolean required) {
@@ -72,6 +80,9 @@ final class ModelScan {
     private final Map<String, Set<String>> decisionsByProcess = new TreeMap<>();
     private final Map<String, List<Field>> forms = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
+    /** The journey facts that called processes read through {@code journeyFacts}, from the journey's own instance. */
+    private final Set<String> journeyReads = new TreeSet<>();
+    private boolean journeyFactsUsed;
 
     /**
      * @param variables names the ceiling supplies as process variables ({@link JourneyFacts}): {@code x.y} and
@@ -101,6 +112,16 @@ final class ModelScan {
     }
 
     /** The variables each process (by key) reads, its decisions' inputs included. */
+    /** Whether the models name {@code journeyFacts}. */
+    boolean journeyFactsUsed() {
+        return journeyFactsUsed;
+    }
+
+    /** The journey facts that called processes read from the journey's own instance. */
+    Set<String> journeyReads() {
+        return journeyReads;
+    }
+
     Map<String, Set<String>> readsByProcess() {
         return readsByProcess;
     }
@@ -237,6 +258,12 @@ final class ModelScan {
             while (named.find()) {
                 reads.add(named.group(1) != null ? named.group(1) : named.group(2));
             }
+            Matcher fact = JOURNEY_FACT.matcher(expression.group(1));
+            while (fact.find()) {
+                if (!"set".equals(fact.group(1))) {
+                    journeyReads.add(fact.group(2));
+                }
+            }
             String body = STRING_LITERAL.matcher(expression.group(1)).replaceAll(" 0 ");
             Matcher identifier = IDENTIFIER.matcher(body);
             while (identifier.find()) {
@@ -268,6 +295,10 @@ final class ModelScan {
                 }
                 int afterMember = skipBlanks(body, member.end());
                 if (afterMember < body.length() && body.charAt(afterMember) == '(') {
+                    if (JOURNEY_FACTS_BEAN.equals(name) && JOURNEY_FACTS_METHODS.contains(member.group())) {
+                        journeyFactsUsed = true;
+                        continue;
+                    }
                     problems.add(at + ": " + expression.group() + " calls " + name + "." + member.group() + "(), a bean's method");
                     continue;
                 }

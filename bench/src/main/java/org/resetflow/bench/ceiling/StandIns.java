@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -43,7 +44,10 @@ public final class StandIns {
             Map<String, Map<String, JourneyFacts.Fact>> byProcess = new LinkedHashMap<>();
             scan.readsByProcess().forEach((process, reads) -> {
                 Map<String, JourneyFacts.Fact> facts = new LinkedHashMap<>();
-                reads.stream().filter(JourneyFacts.FACTS::containsKey).forEach(name -> facts.put(name, JourneyFacts.FACTS.get(name)));
+                // what called processes read from the journey through journeyFacts, the journey is given
+                Stream<String> journeyReads = process.equals(JourneyFacts.ENTRY_PROCESS) ? scan.journeyReads().stream() : Stream.empty();
+                Stream.concat(reads.stream(), journeyReads).filter(JourneyFacts.FACTS::containsKey)
+                        .forEach(name -> facts.put(name, JourneyFacts.FACTS.get(name)));
                 byProcess.put(process, Map.copyOf(facts));
             });
             return byProcess;
@@ -74,6 +78,9 @@ public final class StandIns {
             register(beans, name, noOp);
         }
         models.scan().settingsBeans().forEach((name, properties) -> register(beans, name, Map.copyOf(properties)));
+        if (models.scan().journeyFactsUsed()) {
+            register(beans, ModelScan.JOURNEY_FACTS_BEAN, new JourneyFactsStandIn());
+        }
     }
 
     private static void register(ConfigurableListableBeanFactory beans, String name, Object standIn) {

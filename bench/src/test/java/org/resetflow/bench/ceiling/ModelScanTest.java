@@ -61,6 +61,33 @@ class ModelScanTest {
     }
 
     @Test
+    void whatACalledProcessReadsThroughJourneyFactsTheJourneyIsGiven(@TempDir Path repository) throws IOException {
+        write(repository, "processes/journey.bpmn", definitions("""
+                <bpmn:process id="passwordReset" isExecutable="true">
+                  <bpmn:callActivity id="callPart" calledElement="part" />
+                </bpmn:process>
+                <bpmn:process id="part" isExecutable="true">
+                  <bpmn:endEvent id="done">
+                    <bpmn:extensionElements>
+                      <camunda:executionListener event="start" expression="${journeyFacts.set(execution, 'outcome', 'DONE')}" />
+                    </bpmn:extensionElements>
+                  </bpmn:endEvent>
+                  <bpmn:sequenceFlow id="f" sourceRef="a" targetRef="done">
+                    <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${journeyFacts.of(execution, 'identitySource') == 'cloud' &amp;&amp; journeyFacts.isTrue(execution, 'decoy')}</bpmn:conditionExpression>
+                  </bpmn:sequenceFlow>
+                </bpmn:process>
+                """));
+
+        StandIns.Models models = new StandIns.Models(ProductModels.read(repository),
+                ModelScan.of(ProductModels.read(repository), JourneyFacts.FACTS.keySet()).check());
+
+        assertTrue(models.scan().journeyFactsUsed(), "the product's journeyFacts is stood in for");
+        assertEquals(Set.of("identitySource", "decoy"), models.scan().journeyReads());
+        assertEquals(Set.of("identitySource", "decoy"), models.factsByProcess().get(JourneyFacts.ENTRY_PROCESS).keySet());
+        assertEquals(Set.of(), models.factsByProcess().getOrDefault("part", Map.of()).keySet());
+    }
+
+    @Test
     void settingsGetStandInValuesByWhereTheModelsUseThem(@TempDir Path repository) throws IOException {
         write(repository, "processes/journey.bpmn", definitions("""
                 <bpmn:process id="journey" isExecutable="true">
