@@ -1,0 +1,121 @@
+package org.resetflow.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.Mockito.mock;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.resetflow.portal.PortalProperties;
+import org.resetflow.staff.StaffAuthentication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.test.context.junit.jupiter.web.SpringJUnitWebConfig;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+
+/**
+ * Who may reach what, from the security configuration alone: the filter chains in front of an application without
+ * controllers, so that a request the chains let through ends in 404 and one they stop in 401 or 403. The end-to-end
+ * tests sign in through the real surfaces; this one holds the whole matrix in one place.
+ */
+@SpringJUnitWebConfig(classes = {SecurityConfiguration.class, SecurityConfigurationTest.Beans.class})
+class SecurityConfigurationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableWebSecurity
+    @EnableWebMvc
+    static class Beans {
+
+        @Bean
+        IdentityService identityService() {
+            return mock(IdentityService.class);
+        }
+
+        @Bean
+        StaffAuthentication staffAuthentication() {
+            return mock(StaffAuthentication.class);
+        }
+
+        @Bean
+        PortalProperties portalProperties() {
+            return new PortalProperties("https://cdn.example.org/brand/logo.svg", "#0b5cad", "", true);
+        }
+    }
+
+    @Autowired
+    private WebApplicationContext context;
+
+    private MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void thePublicApiIsOpenWithoutCsrfOrSessionAndCannotBeFramed() throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/resets").contentType("application/json").content("{}"))
+                .andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CSP_API))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andReturn();
+        assertThat(result.getRequest().getSession(false)).as("no session for an API call").isNull();
+        assertThat(result.getResponse().getCookies()).isEmpty();
+    }
+
+    @Test
+    void thePortalsFormsNeedTheirCsrfTokenAndItsPagesAllowOnlyTheirOwnScriptsAndTheLogosOrigin() throws Exception {
+        mvc.perform(post("/reset").param("username", "alice")).andExpect(status().isForbidden());
+        mvc.perform(post("/reset").param("username", "alice").with(csrf())).andExpect(status().isNotFound());
+        String policy = mvc.perform(get("/")).andExpect(status().isNotFound()).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self'", "style-src 'self'", "img-src 'self' data: https://cdn.example.org",
+                "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+    }
+
+    @Test
+    void theStaffPagesNeedAHelpdeskMember() throws Exception {
+        mvc.perform(get("/staff/handover/abc")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Basic")));
+        mvc.perform(get("/staff/handover/abc").with(user("olivia").authorities(() -> StaffAuthentication.STAFF)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/staff/handover/abc").with(user("helen").authorities(() -> StaffAuthentication.HELPDESK)))
+                .andExpect(status().isNotFound());
+        // a staff form without its token
+        mvc.perform(post("/staff/handover/abc").with(user("helen").authorities(() -> StaffAuthentication.HELPDESK)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theEngineRestApiNeedsAStaffMember() throws Exception {
+        mvc.perform(get("/engine-rest/task")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/engine-rest/task").with(user("mallory").authorities(() -> "SOMEONE"))).andExpect(status().isForbidden());
+        mvc.perform(get("/engine-rest/task").with(user("helen").authorities(() -> StaffAuthentication.STAFF))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theCamundaWebappsAreLeftToTheirOwnSignIn() throws Exception {
+        mvc.perform(get("/camunda/app/cockpit/default/")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void everythingElseIsClosedButTheHealthCheck() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/env")).andExpect(status().isForbidden());
+        mvc.perform(get("/h2-console")).andExpect(status().isForbidden());
+    }
+}
