@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The threads that hash security answers, and the bounded queue in front of them. A step's answers are one piece of
  * work: it waits in the queue for a thread, or, when the queue is full, is refused at once ({@link Busy}) instead
- * of making the request wait behind everyone else's.
+ * of making the request wait behind everyone else's. A caller waits for its own work only outside any database
+ * transaction: a request that waits here holds no connection, so a storm of answers queues only answers.
  */
 @Component
 public class HashingQueue {
@@ -58,8 +60,14 @@ public class HashingQueue {
      * Runs the work on a hashing thread and waits for it; refuses it at once when the queue is full.
      *
      * @throws Busy when the queue is full: nothing was done, the caller may try again after {@link Busy#retryAfter()}
+     * @throws IllegalStateException when called inside a database transaction, which would hold its connection while
+     *                               it waits
      */
     public <T> T run(Callable<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Security answers are hashed outside database transactions: a step that needs a hash "
+                    + "prepares it before its engine command (a StepPreparation), so that waiting for a hashing thread holds no connection");
+        }
         Future<T> result;
         try {
             result = executor.submit(() -> timed(work));

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Each hash holds its memory on the Java heap for the whole time it takes, so hashes run only on the threads of the
  * {@link HashingQueue}, one per processor and per 512 MiB of heap: a storm of users answering questions then costs
  * time, not a heap of hashes at once, and more parallel hashes would not finish sooner on the same processors
- * anyway.
+ * anyway. Callers wait for their hashes outside any database transaction.
  * <p>
  * Hashes made with other parameters (older, cheaper ones) still verify: the encoder reads the parameters from the
  * hash. A check against a cheaper hash is topped up to the cost of a check against a current one, so that the time

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The hashing threads and their bounded queue, driven with latches: what runs, what waits and what is refused. */
 class HashingQueueTest {
@@ -70,6 +71,19 @@ class HashingQueueTest {
         assertThatThrownBy(() -> queue.run(() -> {
             throw new IllegalArgumentException("not an answer");
         })).isInstanceOf(IllegalArgumentException.class).hasMessage("not an answer");
+    }
+
+    @Test
+    void nobodyWaitsForAHashInsideADatabaseTransaction() {
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> queue.run(() -> "hashed in a transaction"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("outside database transactions");
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+        assertThat(queue.run(() -> "outside")).isEqualTo("outside");
     }
 
     @Test
