@@ -49,17 +49,19 @@ abstract class DemoJourneys {
 
     // The classes run in this order, after every other test class (junit-platform.properties orders classes by @Order).
     static final int RESETS = Order.DEFAULT + 1;
-    static final int ESCALATION_AND_REFUSAL = Order.DEFAULT + 2;
-    static final int UNLOCK = Order.DEFAULT + 3;
+    /** After the resets by questions: alice's answers are set back to hashes of the old parameters. */
+    static final int SECURITY_ANSWERS = Order.DEFAULT + 2;
+    static final int ESCALATION_AND_REFUSAL = Order.DEFAULT + 3;
+    static final int UNLOCK = Order.DEFAULT + 4;
     /** After the resets: erin's reset expects the one method she has before she registers more. */
-    static final int REGISTRATION = Order.DEFAULT + 4;
-    static final int NO_ENUMERATION = Order.DEFAULT + 5;
+    static final int REGISTRATION = Order.DEFAULT + 5;
+    static final int NO_ENUMERATION = Order.DEFAULT + 6;
     /** Late: the statement statistics it switches on stay on. */
-    static final int STATEMENT_BUDGET = Order.DEFAULT + 6;
+    static final int STATEMENT_BUDGET = Order.DEFAULT + 7;
     /** Its last test signs in with a wrong password, which makes Camunda refuse the demo staff user for a few seconds. */
-    static final int WEB_SECURITY = Order.DEFAULT + 7;
+    static final int WEB_SECURITY = Order.DEFAULT + 8;
     /** Last: what every journey before left in the database, the log and the audit log. */
-    static final int LEFT_BEHIND = Order.DEFAULT + 8;
+    static final int LEFT_BEHIND = Order.DEFAULT + 9;
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
