@@ -72,9 +72,9 @@ public class SecurityAnswers {
     }
 
     /**
-     * One hash per processor, and one per 512 MiB of heap: a hash's memory is alive for the whole 80 ms it takes, so
-     * every young collection meanwhile copies it, and in a small heap two of them at once outgrow the young
-     * generation and are promoted, until the old generation fills with them and the collector stops everything
+     * One hash per processor, and one per 512 MiB of heap: a hash's memory is alive for the whole time it takes (80 ms
+     * at 16 MiB), so every young collection meanwhile copies it, and in a small heap two of them at once outgrow the
+     * young generation and are promoted, until the old generation fills with them and the collector stops everything
      * (seen with -Xmx512m under a storm of security answers). At least one.
      */
     static int parallelHashes(int processors, long maxHeapBytes) {
