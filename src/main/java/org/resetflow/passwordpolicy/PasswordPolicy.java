@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.resetflow.directory.Account;
+import org.resetflow.shared.OrganisationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
  * equals the current one needs a directory bind and is checked elsewhere
  * ({@link PasswordRule#SAME_AS_CURRENT}).
  *
- * <p>Everything costly (the banned-word dictionary) is built once, here; a check takes microseconds.
+ * <p>The banned lists and names are checked with Microsoft Entra Password Protection's documented algorithm
+ * ({@link EntraPasswordProtection}). Everything costly (the banned terms' index) is built once, here; a check
+ * takes microseconds.
  * Thread-safe. Never logs a password, and no exception carries one.
  */
 @Component
@@ -24,22 +28,30 @@ public class PasswordPolicy {
 
     private final PasswordPolicyProperties properties;
     private final LengthAndCharacterClassRules lengthAndCharacterClasses;
-    private final BannedWords bannedWords;
+    private final EntraPasswordProtection blocklist;
     private final Map<PasswordRule, Map<String, Object>> parameters;
     private final List<RuleDescription> rulesInForce;
 
+    /** Without the organisation's name, which then is not looked for. */
     public PasswordPolicy(PasswordPolicyProperties properties) {
+        this(properties, null);
+    }
+
+    @Autowired
+    public PasswordPolicy(PasswordPolicyProperties properties, OrganisationProperties organisation) {
         this.properties = properties;
         this.lengthAndCharacterClasses = new LengthAndCharacterClassRules(
                 properties.minLength(), properties.maxLength(), properties.characterClasses());
-        this.bannedWords = BannedWords.load(properties.bannedPasswords(), properties.additionalBannedWords());
+        BannedTerms bannedTerms = BannedTerms.load(properties.bannedPasswords(), properties.additionalBannedWords());
+        AccountNames names = new AccountNames(organisation == null ? null : organisation.name());
+        this.blocklist = new EntraPasswordProtection(bannedTerms, names, properties.rejectNames());
         this.parameters = Map.of(
                 PasswordRule.TOO_SHORT, Map.of("min", properties.minLength()),
                 PasswordRule.TOO_LONG, Map.of("max", properties.maxLength()),
                 PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, Map.of("required", properties.characterClasses()));
         this.rulesInForce = describeRulesInForce();
-        log.info("Password policy: {} to {} characters from {} of 4 character classes, {} banned words, names {}",
-                properties.minLength(), properties.maxLength(), properties.characterClasses(), bannedWords.size(),
+        log.info("Password policy: {} to {} characters from {} of 4 character classes, {} banned terms, names {}",
+                properties.minLength(), properties.maxLength(), properties.characterClasses(), bannedTerms.size(),
                 properties.rejectNames() ? "refused" : "allowed");
     }
 
@@ -56,17 +68,9 @@ public class PasswordPolicy {
         lengthAndCharacterClasses.violatedBy(password)
                 .forEach(rule -> violations.add(new Violation(rule, parameters.get(rule))));
         boolean tooLong = violations.stream().anyMatch(violation -> violation.rule() == PasswordRule.TOO_LONG);
-
-        List<String> variants = Desubstitution.variants(password);
         // Refused anyway; not searching an over-long input keeps a request from burning CPU on it.
-        if (!tooLong && bannedWords.foundInAny(variants)) {
-            violations.add(Violation.of(PasswordRule.BANNED_WORD));
-        }
-        if (properties.rejectNames()) {
-            List<String> names = AccountNames.foundIn(variants, account);
-            if (!names.isEmpty()) {
-                violations.add(new Violation(PasswordRule.CONTAINS_NAME, Map.of("names", names)));
-            }
+        if (!tooLong) {
+            violations.addAll(blocklist.violatedBy(password, account));
         }
         if (isWhitespaceOnlyOrHasControlCharacters(password)) {
             violations.add(Violation.of(PasswordRule.WHITESPACE_ONLY_OR_CONTROL));
@@ -87,12 +91,7 @@ public class PasswordPolicy {
         rules.add(new RuleDescription(PasswordRule.TOO_SHORT, parameters.get(PasswordRule.TOO_SHORT)));
         rules.add(new RuleDescription(PasswordRule.TOO_LONG, parameters.get(PasswordRule.TOO_LONG)));
         rules.add(new RuleDescription(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, parameters.get(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES)));
-        if (!bannedWords.isEmpty()) {
-            rules.add(new RuleDescription(PasswordRule.BANNED_WORD, Map.of()));
-        }
-        if (properties.rejectNames()) {
-            rules.add(new RuleDescription(PasswordRule.CONTAINS_NAME, Map.of()));
-        }
+        rules.addAll(blocklist.describe());
         rules.add(new RuleDescription(PasswordRule.SAME_AS_CURRENT, Map.of()));
         return List.copyOf(rules);
     }

@@ -20,13 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param characterClasses      of the four classes upper case, lower case, digits and symbols, how many a
  *                              password must use; default 3, from 1 to 4. Letters outside ASCII count by
  *                              their case (Ä is upper case); spaces count toward no class
- * @param bannedPasswords       list of common passwords and base words, one per line, {@code #} starts a
- *                              comment line; default {@code classpath:passwordpolicy/banned-passwords.txt}.
- *                              Entries shorter than 4 characters are ignored
- * @param additionalBannedWords organisation-specific words to refuse as well, such as the company or
- *                              product names, at least 4 characters each; default none
- * @param rejectNames           refuse passwords that contain the username, the given name or the surname
- *                              (names of 3 characters or more, ignoring case); default true
+ * @param bannedPasswords       the global banned list, one term per line, {@code #} starts a comment line; default
+ *                              {@code classpath:passwordpolicy/banned-passwords.txt} (its origin and licence are in
+ *                              {@code banned-passwords.SOURCE.md} beside it). Entries shorter than 4 characters are ignored
+ * @param additionalBannedWords the custom banned list: organisation-specific terms such as company, product or place
+ *                              names; at most 1,000 terms of 4 to 16 characters, case-insensitive (Entra's limits);
+ *                              default none
+ * @param rejectNames           refuse passwords that contain the user's first or last name or the organisation's
+ *                              name (names of 4 characters or more); default true
  * @param rejectCurrentPassword refuse the current password, found out by a bind to the cloud directory with the
  *                              new password; default true. Turn it off where a failed bind counts towards the
  *                              directory's own lock-out
@@ -38,7 +39,9 @@ public record PasswordPolicyProperties(
         @DefaultValue("128") @Max(256) int maxLength,
         @DefaultValue("3") @Min(1) @Max(4) int characterClasses,
         @DefaultValue("classpath:passwordpolicy/banned-passwords.txt") @NotNull Resource bannedPasswords,
-        @DefaultValue List<@NotNull @Size(min = 4, message = "each additional banned word needs at least 4 characters") String> additionalBannedWords,
+        @DefaultValue @Size(max = 1000, message = "the custom banned list holds at most 1000 terms (Microsoft Entra's limit)")
+        List<@NotNull @Size(min = 4, max = 16, message = "each additional banned word needs at least 4 characters and at most 16")
+                String> additionalBannedWords,
         @DefaultValue("true") boolean rejectNames,
         @DefaultValue("true") boolean rejectCurrentPassword) {
 
