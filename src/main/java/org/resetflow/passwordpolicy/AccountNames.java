@@ -37,6 +37,23 @@ final class AccountNames {
         return List.copyOf(found);
     }
 
+    /**
+     * Whether the normalised password is, as a whole, one of the names or the username (also without the domain of a
+     * principal name): the context-specific words of the NIST preset.
+     */
+    boolean isNameOrUsername(String normalisedPassword, Account account) {
+        List<Name> names = namesOf(account);
+        if (account != null && account.username() != null) {
+            String username = account.username().strip();
+            names.add(Name.of(username));
+            int at = username.indexOf('@');
+            if (at > 0) {
+                names.add(Name.of(username.substring(0, at)));
+            }
+        }
+        return names.stream().anyMatch(name -> name.normalised().equals(normalisedPassword));
+    }
+
     private List<Name> namesOf(Account account) {
         List<Name> names = new ArrayList<>();
         if (account != null) {

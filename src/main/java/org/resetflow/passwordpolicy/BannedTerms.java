@@ -87,6 +87,11 @@ final class BannedTerms {
         return asWritten.getOrDefault(normalisedTerm, normalisedTerm);
     }
 
+    /** Whether the whole normalised text is a term: the NIST preset's comparison. */
+    boolean isTerm(String normalised) {
+        return asWritten.containsKey(normalised);
+    }
+
     /**
      * Every banned term found in the normalised password: for each position and each term, the piece starting there
      * that comes closest to the term (an exact occurrence before a fuzzy one, then the longer piece). So a term found

@@ -11,13 +11,14 @@ import org.resetflow.directory.Account;
  * terms at an edit distance of at most 1, score (a password needs 5 points), and refuse a password that contains
  * the user's first or last name or the organisation's name.
  */
-record EntraPasswordProtection(BannedTerms bannedTerms, AccountNames names, boolean rejectNames) {
+record EntraPasswordProtection(BannedTerms bannedTerms, AccountNames names, boolean rejectNames) implements BlocklistRules {
 
     /**
      * {@link PasswordRule#BANNED_WORD} only when banned terms were found: without them a password scores a point a
      * character, and a password shorter than 5 characters is already shorter than any allowed minimum length.
      */
-    List<Violation> violatedBy(String password, Account account) {
+    @Override
+    public List<Violation> violatedBy(String password, Account account) {
         List<Violation> violations = new ArrayList<>();
         int[] normalised = Normalisation.normalise(password);
         EntraScore score = EntraScore.of(normalised.length, bannedTerms.foundIn(normalised));
@@ -36,7 +37,8 @@ record EntraPasswordProtection(BannedTerms bannedTerms, AccountNames names, bool
         return violations;
     }
 
-    List<RuleDescription> describe() {
+    @Override
+    public List<RuleDescription> describe() {
         List<RuleDescription> rules = new ArrayList<>();
         if (!bannedTerms.isEmpty()) {
             rules.add(new RuleDescription(PasswordRule.BANNED_WORD, Map.of()));

@@ -3,6 +3,7 @@ package org.resetflow.passwordpolicy;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.resetflow.directory.Account;
 import org.resetflow.shared.OrganisationProperties;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
  * equals the current one needs a directory bind and is checked elsewhere
  * ({@link PasswordRule#SAME_AS_CURRENT}).
  *
- * <p>The banned lists and names are checked with Microsoft Entra Password Protection's documented algorithm
- * ({@link EntraPasswordProtection}). Everything costly (the banned terms' index) is built once, here; a check
+ * <p>{@link PasswordPreset} decides how the banned lists and names are checked: Microsoft Entra Password
+ * Protection's algorithm ({@link EntraPasswordProtection}, the default) or NIST SP 800-63B-4's whole-password
+ * blocklist ({@link NistBlocklist}). Everything costly (the banned terms' index) is built once, here; a check
  * takes microseconds.
  * Thread-safe. Never logs a password, and no exception carries one.
  */
@@ -28,7 +30,7 @@ public class PasswordPolicy {
 
     private final PasswordPolicyProperties properties;
     private final LengthAndCharacterClassRules lengthAndCharacterClasses;
-    private final EntraPasswordProtection blocklist;
+    private final BlocklistRules blocklist;
     private final Map<PasswordRule, Map<String, Object>> parameters;
     private final List<RuleDescription> rulesInForce;
 
@@ -44,15 +46,17 @@ public class PasswordPolicy {
                 properties.minLength(), properties.maxLength(), properties.characterClasses());
         BannedTerms bannedTerms = BannedTerms.load(properties.bannedPasswords(), properties.additionalBannedWords());
         AccountNames names = new AccountNames(organisation == null ? null : organisation.name());
-        this.blocklist = new EntraPasswordProtection(bannedTerms, names, properties.rejectNames());
+        this.blocklist = properties.preset() == PasswordPreset.NIST
+                ? new NistBlocklist(bannedTerms, names, properties.rejectNames())
+                : new EntraPasswordProtection(bannedTerms, names, properties.rejectNames());
         this.parameters = Map.of(
                 PasswordRule.TOO_SHORT, Map.of("min", properties.minLength()),
                 PasswordRule.TOO_LONG, Map.of("max", properties.maxLength()),
                 PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, Map.of("required", properties.characterClasses()));
         this.rulesInForce = describeRulesInForce();
-        log.info("Password policy: {} to {} characters from {} of 4 character classes, {} banned terms, names {}",
-                properties.minLength(), properties.maxLength(), properties.characterClasses(), bannedTerms.size(),
-                properties.rejectNames() ? "refused" : "allowed");
+        log.info("Password policy: preset {}, {} to {} characters from {} of 4 character classes, {} banned terms, names {}",
+                properties.preset().name().toLowerCase(Locale.ROOT), properties.minLength(), properties.maxLength(),
+                properties.characterClasses(), bannedTerms.size(), properties.rejectNames() ? "refused" : "allowed");
     }
 
     /**
@@ -86,11 +90,18 @@ public class PasswordPolicy {
         return rulesInForce;
     }
 
+    /** The fewest characters a password may have, for passwords made to measure. */
+    public int minLength() {
+        return properties.minLength();
+    }
+
     private List<RuleDescription> describeRulesInForce() {
         List<RuleDescription> rules = new ArrayList<>();
         rules.add(new RuleDescription(PasswordRule.TOO_SHORT, parameters.get(PasswordRule.TOO_SHORT)));
         rules.add(new RuleDescription(PasswordRule.TOO_LONG, parameters.get(PasswordRule.TOO_LONG)));
-        rules.add(new RuleDescription(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, parameters.get(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES)));
+        if (properties.characterClasses() > 0) {
+            rules.add(new RuleDescription(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, parameters.get(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES)));
+        }
         rules.addAll(blocklist.describe());
         rules.add(new RuleDescription(PasswordRule.SAME_AS_CURRENT, Map.of()));
         return List.copyOf(rules);

@@ -37,6 +37,7 @@ class PasswordPolicyMessagesTest {
             keys.add("password.onpremises." + reason.name());
         }
         new PasswordPolicy(PasswordPolicyTest.defaults()).describe().forEach(rule -> keys.add(rule.messageCode()));
+        new PasswordPolicy(NistPresetTest.nist(true)).describe().forEach(rule -> keys.add(rule.messageCode()));
         return keys;
     }
 

@@ -44,6 +44,8 @@ class PasswordPolicyPropertiesTest {
     void hasDocumentedDefaults() {
         PasswordPolicyProperties properties = bind(Map.of());
 
+        assertThat(properties.preset()).isEqualTo(PasswordPreset.ENTRA);
+        assertThat(properties.singleFactor()).isTrue();
         assertThat(properties.minLength()).isEqualTo(8);
         assertThat(properties.maxLength()).isEqualTo(128);
         assertThat(properties.characterClasses()).isEqualTo(3);
@@ -65,6 +67,31 @@ class PasswordPolicyPropertiesTest {
         assertThat(properties.characterClasses()).isEqualTo(4);
         assertThat(properties.additionalBannedWords()).containsExactly("Contoso", "Fabrikam");
         assertThat(properties.rejectNames()).isFalse();
+    }
+
+    @Test
+    void theNistPresetSetsItsOwnDefaults() {
+        PasswordPolicyProperties onlyFactor = bind(Map.of("resetflow.password-policy.preset", "nist"));
+        PasswordPolicyProperties partOfMfa = bind(Map.of("resetflow.password-policy.preset", "nist",
+                "resetflow.password-policy.single-factor", "false"));
+
+        assertThat(onlyFactor.preset()).isEqualTo(PasswordPreset.NIST);
+        assertThat(onlyFactor.minLength()).isEqualTo(15);
+        assertThat(onlyFactor.maxLength()).isEqualTo(128);
+        assertThat(onlyFactor.characterClasses()).isZero();
+        assertThat(partOfMfa.minLength()).isEqualTo(8);
+        assertThat(bind(Map.of("resetflow.password-policy.preset", "nist", "resetflow.password-policy.min-length", "20")).minLength())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void refusesSettingsThatBreakTheNistPreset() {
+        assertThatThrownBy(() -> bind(Map.of("resetflow.password-policy.preset", "nist", "resetflow.password-policy.character-classes", "3")))
+                .cause().hasMessageContaining("the nist preset imposes no composition rules");
+        assertThatThrownBy(() -> bind(Map.of("resetflow.password-policy.preset", "nist", "resetflow.password-policy.min-length", "12")))
+                .cause().hasMessageContaining("min-length of at least 15");
+        assertThatThrownBy(() -> bind(Map.of("resetflow.password-policy.preset", "nist", "resetflow.password-policy.max-length", "40")))
+                .cause().hasMessageContaining("max-length of at least 64");
     }
 
     @Test
