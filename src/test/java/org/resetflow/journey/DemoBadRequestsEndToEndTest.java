@@ -58,6 +58,16 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
     }
 
     @Test
+    void aWildcardContentTypeIs415Everywhere() {
+        int mark = log.mark();
+        assertThat(raw().request("HEAD", "/actuator/health", "Content-Type: */*\nContent-Length: 2\n", "[]").status()).isEqualTo(415);
+        assertProblem(raw().request("POST", "/api/v1/resets", "Content-Type: application/*\nContent-Length: 2\n", "{}"), 415);
+        assertPage(raw().request("POST", "/reset/start", "Content-Type: */*\nContent-Length: 2\n", "{}"), 415,
+                "This form was sent in a way this site does not accept");
+        assertCleanLog(mark);
+    }
+
+    @Test
     void controlCharactersInAFormParameterNameAre400() {
         Csrf csrf = csrf();
         String start = "_csrf=" + csrf.token() + "&username=nobody.parameter";
@@ -120,6 +130,25 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
             assertThat(answer.status()).as(path).isEqualTo(400);
         }
         assertCleanLog(mark);
+    }
+
+    @Test
+    void theEnginesRestApiAnswers400ForAQueryWithoutABodyAndForAHeaderItCannotParse() {
+        int mark = log.mark();
+        String demo = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.US_ASCII)) + "\n";
+        for (String path : List.of("/engine-rest/task", "/engine-rest/job")) {
+            RawHttp.Answer noType = raw().request("POST", path, demo + "Content-Length: 0\n", "");
+            assertThat(noType.status()).as(noType.body()).isEqualTo(400);
+            assertThat(noType.body()).contains("\"type\":\"InvalidRequestException\"").doesNotContain("NullPointer");
+        }
+        RawHttp.Answer encoding = raw().request("GET", "/engine-rest/task", demo + "Accept-Encoding: ;^20;=S4f\n", "");
+        assertThat(encoding.status()).as(encoding.body()).isEqualTo(400);
+        assertThat(encoding.body()).doesNotContain(";^20;=S4f");
+        RawHttp.Answer text = raw().request("POST", "/engine-rest/task", demo + "Content-Type: text/plain\nContent-Length: 2\n", "{}");
+        assertThat(text.status()).as(text.body()).isEqualTo(415);
+        assertThat(raw().request("POST", "/engine-rest/task", demo + "Content-Type: application/json\nContent-Length: 2\n", "{}").status())
+                .isEqualTo(200);
+        assertCleanLog(mark, ";^20;=S4f");
     }
 
     @Test

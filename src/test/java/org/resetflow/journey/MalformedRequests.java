@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * content codings, bodies and parameter names, each valid, odd or malformed, in every combination, towards every
  * surface (the API, the portal, the staff pages, the engine's REST API, the webapps, the actuator, {@code /error}).
  * The framing (Content-Length or chunked) is always right, so that every request gets an answer; what Tomcat
- * refuses for bad framing is Tomcat's own test. No request names a real account or valid staff credentials, so
- * nothing here locks out a demo user.
+ * refuses for bad framing is Tomcat's own test. No request names a real user's account; half of those to the engine's
+ * REST API and the staff pages carry the demo staff account's right credentials, to get past the sign-in, and none
+ * a wrong password for it, so nothing here locks anyone out.
  */
 final class MalformedRequests {
 
@@ -56,7 +57,9 @@ final class MalformedRequests {
             "/api/v1/resets/00000000-0000-0000-0000-000000000000/steps/chooseMethod", "/api/v1/resets/x/steps/enterCode",
             "/dev/outbox", "/error", "/nope", "/actuator/health", "/actuator/env", "/staff/escalations/1",
             "/staff/api/escalations/1/temporary-password", "/engine-rest/process-definition", "/engine-rest/task",
-            "/engine-rest/user/x/profile", "/camunda/app/tasklist/", "/camunda/app/cockpit/default/",
+            "/engine-rest/user/x/profile", "/engine-rest/process-instance", "/engine-rest/history/process-instance",
+            "/engine-rest/process-definition/key/x/statistics", "/engine-rest/task/x/form-variables", "/engine-rest/job",
+            "/engine-rest/variable-instance", "/engine-rest/incident", "/engine-rest/authorization", "/engine-rest/group", "/camunda/app/tasklist/", "/camunda/app/cockpit/default/",
             "/camunda/api/admin/auth/user/default/login/cockpit", "/camunda/api/engine/engine/default/process-definition");
     private static final List<String> SEGMENTS = List.of("..", ".", "%2e%2e", "%2E", "%2f", "%5c", "\\", ";", ";jsessionid=x",
             "%00", "%ff", "%ED%A0%80", "%C0%AE", "\u00e4", "\u0085", "//", "~root", "%25", "%u0041", "%", "a%2", "*", "(", "{x}",
@@ -96,6 +99,12 @@ final class MalformedRequests {
         }
         if (chance(15)) {
             headers.add("Content-Encoding: " + pick(CODINGS));
+        }
+        if (target.startsWith("/engine-rest") || target.startsWith("/staff")) {
+            if (chance(50)) {
+                // the demo staff account, to reach past the sign-in into the engine's and the handover's own handling
+                headers.add("Authorization: Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.US_ASCII)));
+            }
         }
         byte[] content = body();
         boolean chunked = content.length > 0 && chance(35);
