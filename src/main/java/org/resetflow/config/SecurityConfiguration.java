@@ -1,10 +1,12 @@
 package org.resetflow.config;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.resetflow.portal.PortalForms;
 import org.resetflow.portal.PortalProperties;
 import org.resetflow.staff.CamundaIdentityFilter;
 import org.resetflow.staff.CamundaWebappSession;
@@ -12,8 +14,10 @@ import org.resetflow.staff.StaffAuthentication;
 import org.resetflow.staff.StaffBasicEntryPoint;
 import org.resetflow.staff.StaffOnlyWebappLogin;
 import org.resetflow.staff.StaffSignInThrottle;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.ProviderManager;
@@ -27,6 +31,9 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -44,6 +51,25 @@ class SecurityConfiguration {
      * credentials a browser keeps (HTTP Basic, the Tasklist session) cannot be used by another site to change anything.
      */
     static final String SCRIPTED_CALL_HEADER = "X-Requested-By";
+
+    /** Spring Security's strict firewall, with its defaults; also checks every request line before any other filter. */
+    @Bean
+    HttpFirewall httpFirewall() {
+        return new StrictHttpFirewall();
+    }
+
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return new RejectedRequests();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(HttpFirewall firewall, RequestRejectedHandler rejected) {
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(new RequestGuard(firewall, rejected));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
 
     @Bean
     @Order(1)
@@ -75,6 +101,8 @@ class SecurityConfiguration {
         return http.securityMatcher("/", "/reset/**", "/unlock/**", "/register/**", "/portal/**", "/reset", "/unlock", "/register")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                // the form's size, coding and type are checked before the CSRF check reads it
+                .addFilterBefore(new PortalForms(), CsrfFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
@@ -176,6 +204,10 @@ class SecurityConfiguration {
         response.getWriter().write("{\"type\":\"Forbidden\",\"message\":\"" + message + "\"}");
     }
 
+    /**
+     * Everything not listed above is refused, as a 404: an address that is not there reads as one, not as a page
+     * that has expired. {@code /error} answers every direct request with 404 itself.
+     */
     @Bean
     @Order(6)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
@@ -183,6 +215,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .anyRequest().denyAll())
+                .exceptionHandling(refusals -> refusals
+                        .authenticationEntryPoint((request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND))
+                        .accessDeniedHandler((request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
                 .headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
     }

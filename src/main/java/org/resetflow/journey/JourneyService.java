@@ -147,6 +147,8 @@ public class JourneyService {
             errors.add("username", "TOO_LONG:" + MAX_USERNAME_LENGTH);
         } else if (typed.codePoints().anyMatch(Character::isISOControl)) {
             errors.add("username", "CONTROL_CHARACTERS");
+        } else if (!StepInput.isWellFormed(typed)) {
+            errors.add("username", "MALFORMED_TEXT");
         }
         if (!errors.isEmpty()) {
             throw new JourneyExceptions.InvalidInput(errors);

@@ -264,6 +264,17 @@ abstract class PortalBrowserTest {
         screenshot("frank", "register-confirm-password");
     }
 
+    @Test
+    void aMistypedAddressShowsTheNotFoundPageInThePortalsLookAndLeadsBackHome() {
+        open("/reset/nope");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text("portal.error.404.heading"));
+        assertThat(browser.findElement(By.cssSelector(".site-header .brand")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".status-code")).getText()).isEqualTo("Error 404");
+        screenshot("errors", "not-found");
+        clickLink(text("portal.home.link"));
+        assertThat(browser.getCurrentUrl()).endsWith("/");
+    }
+
     // ---- what a person using the page needs ----
 
     @Test
