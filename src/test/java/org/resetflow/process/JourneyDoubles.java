@@ -46,6 +46,8 @@ final class JourneyDoubles {
     int maxFailedProofs = 5;
     int failedProofs;
     boolean lockedOutAlready;
+    /** The owner reported a recovery as not theirs: blocked until the helpdesk lifts it. */
+    boolean selfServiceBlocked;
     boolean codeLimitReached;
     /** Methods whose codes the provider cannot deliver: the real step gives up with SEND_FAILED. */
     final java.util.Set<String> undeliverable = new java.util.HashSet<>();
@@ -62,6 +64,9 @@ final class JourneyDoubles {
         register("lookUpAccountDelegate", this::lookUpAccount);
         register("continueAsDecoyDelegate", this::continueAsDecoy);
         register("checkSelfServiceLockoutDelegate", e -> {
+            if (selfServiceBlocked) {
+                throw new BpmnError("LOCKED_OUT");
+            }
             if (lockedOutAlready) {
                 e.setVariable(VerificationVariables.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
                 throw new BpmnError("LOCKED_OUT");

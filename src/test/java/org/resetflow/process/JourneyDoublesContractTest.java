@@ -74,6 +74,7 @@ import org.resetflow.secret.SecretVault;
 import org.resetflow.shared.Method;
 import org.resetflow.throttling.ProofThrottle;
 import org.resetflow.throttling.RateLimits;
+import org.resetflow.throttling.SelfServiceBlocks;
 import org.resetflow.verification.FailedProofs;
 import org.resetflow.verification.RecoveryMethods;
 import org.resetflow.verification.SecurityQuestions;
@@ -123,7 +124,9 @@ class JourneyDoublesContractTest {
                 step("checkSelfServiceLockoutDelegate").reads("accountKey")
                         .scenario("an account that may try", doubles -> { }, world -> { })
                         .scenario("an account locked out of self-service", doubles -> doubles.lockedOutAlready = true,
-                                world -> when(world.get(ProofThrottle.class).lockedOutUntil("alice")).thenReturn(Optional.of(NOW))),
+                                world -> when(world.get(ProofThrottle.class).lockedOutUntil("alice")).thenReturn(Optional.of(NOW)))
+                        .scenario("an account blocked until the helpdesk lifts it", doubles -> doubles.selfServiceBlocked = true,
+                                world -> when(world.get(SelfServiceBlocks.class).isBlocked("alice")).thenReturn(true)),
                 step("offerMethodsDelegate").reads("registeredMethods", "verifiedMethods", "undeliverableMethods", "questionsAllowed",
                                 "decoy", "username")
                         .scenario("the first gate", given("registeredMethods", "EMAIL,SMS,QUESTIONS", "questionsAllowed", true),
