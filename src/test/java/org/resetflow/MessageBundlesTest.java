@@ -141,7 +141,7 @@ class MessageBundlesTest {
 
     @Test
     void everyMessageSentToUsersHasATextInBothLanguages() throws IOException {
-        List<String> keys = new ArrayList<>(List.of("mail.footer", "mail.notYou", "mail.helpdesk", "mail.verification-code.expiry",
+        List<String> keys = new ArrayList<>(List.of("mail.footer", "mail.notYou", "mail.helpdesk", "mail.notMe", "mail.notMe.link", "mail.verification-code.expiry",
                 "mail.verification-code.notYou", "channel.code.SMS.body", "channel.code.VOICE.body"));
         List<String> templates;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/templates/mail"))) {
@@ -195,7 +195,7 @@ class MessageBundlesTest {
         Properties messages = bundle(bundle);
         for (String key : messages.stringPropertyNames()) {
             String text = messages.getProperty(key);
-            String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c", "d"});
+            String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c", "d", "e"});
 
             assertThat(text).as(key + ": a plain apostrophe is a quote to MessageFormat; use ’").doesNotContain("'");
             assertThat(formatted).as(key).doesNotContain("{").doesNotContain("}");

@@ -199,13 +199,14 @@ class JourneyDoublesContractTest {
                         .scenario("a synced account", given("writebackRequired", true), doubles -> { }, world -> { }),
 
                 // notifications
-                step("notifyUserDelegate").reads("noticeTemplate", "username", "locale")
-                        .scenario("a reset", given("noticeTemplate", "PASSWORD_RESET"), doubles -> { }, world -> { }),
+                step("notifyUserDelegate").reads("noticeTemplate", "username", "locale", "accountKey")
+                        .scenario("a reset, with its \"not me\" link", given("noticeTemplate", "PASSWORD_RESET"), doubles -> { }, world -> { })
+                        .scenario("a registration", given("noticeTemplate", "REGISTRATION_CONFIRMED"), doubles -> { }, world -> { }),
                 step("notifyAdministratorsDelegate").reads("username", "locale")
                         .scenario("an administrator's reset", doubles -> { }, world -> { }),
                 step("notifyEscalationReceivedDelegate").reads("username", "locale")
                         .scenario("an escalation", doubles -> { }, world -> { }),
-                step("notifyEscalationOutcomeDelegate").reads("decision", "noticeTemplate", "username", "locale", "refusalReason")
+                step("notifyEscalationOutcomeDelegate").reads("decision", "noticeTemplate", "username", "locale", "accountKey", "refusalReason")
                         .scenario("an approval", given("decision", "APPROVE", "noticeTemplate", "TEMPORARY_PASSWORD_SET"), doubles -> { }, world -> { })
                         .scenario("a refusal", given("decision", "REFUSE", "refusalReason", "Call us", "noticeTemplate", "ESCALATION_REFUSED"),
                                 doubles -> { }, world -> { }),
