@@ -51,7 +51,7 @@ class MessageBundlesTest {
             "VALUES_NOT_OBJECT", "BODY_NOT_OBJECT", "TOO_MANY_FIELDS", "CONTROL_CHARACTERS");
 
     private static final Pattern FIELD_ERROR = Pattern.compile("\\.add\\([^,;]*,\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9]):?\"");
-    private static final Set<String> STAFF_FORMS = Set.of("escalation", "directoryWriteFailing");
+    private static final Set<String> STAFF_FORMS = Set.of("escalation", "directoryWriteFailing", "notMeReport");
     private static final Pattern FAILED_PROOF = Pattern.compile("\\.record\\(execution,[^,;]*,\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern ERROR_KEY = Pattern.compile("\"error\\.([A-Z][A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern PENDING_NOTICE = Pattern.compile("setVariable\\('pendingNotice',\\s*'([A-Z_]+)'\\)");
@@ -164,7 +164,7 @@ class MessageBundlesTest {
         assertInBothLanguages("channel", keys);
     }
 
-    /** The staff forms ({@code escalation}, {@code directoryWriteFailing}) are rendered by Tasklist, which shows the English of the .form file. */
+    /** The staff forms ({@code escalation}, {@code directoryWriteFailing}, {@code notMeReport}) are rendered by Tasklist, which shows the English of the .form file. */
     @Test
     void everyTextOfTheFormsUsersSeeHasAGermanTranslationAndNoTranslationIsStale() throws IOException {
         Properties german = bundle("forms_de");

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.resetflow.camunda.JourneyLookups;
 import org.resetflow.channel.Channels;
 import org.resetflow.channel.DeliveryRefusedException;
 import org.resetflow.directory.Account;
@@ -223,6 +224,19 @@ class JourneyDoublesContractTest {
                 step("issueTemporaryPasswordDelegate").reads("username", "writebackRequired")
                         .scenario("a cloud account", given("writebackRequired", false), doubles -> { }, world -> { })
                         .scenario("a synced account", given("writebackRequired", true), doubles -> { }, world -> { }),
+
+                // a recovery reported as not the user's
+                step("blockSelfServiceDelegate").reads("accountKey")
+                        .scenario("a report", given("reportedJourney", "journey-7"), doubles -> { }, world -> { }),
+                step("gatherReportedJourneyFactsDelegate").reads("reportedJourney")
+                        .scenario("a reset proven by email", given("reportedJourney", "journey-7"), doubles -> { },
+                                world -> when(world.get(JourneyLookups.class).facts(anyString(), any(String[].class))).thenReturn(Map.of(
+                                        "journey", "reset", "requestedAt", "2026-11-25T10:00:00Z", "clientAddress", "192.0.2.10",
+                                        "verifiedMethods", "EMAIL", "node", "node-1")))
+                        .scenario("a journey whose history is gone", given("reportedJourney", "journey-7"), doubles -> { }, world -> { }),
+                step("liftSelfServiceBlockDelegate").reads("accountSecured", "resolution")
+                        .scenario("the helpdesk secured the account", given("accountSecured", true, "resolution", "Reset by phone"),
+                                doubles -> { }, world -> { }),
 
                 // registration
                 step("checkCurrentPasswordDelegate").reads("password", "decoy", "username", "accountKey")
