@@ -82,6 +82,9 @@ class SecurityConfigurationTest {
     void thePortalsFormsNeedTheirCsrfTokenAndItsPagesAllowOnlyTheirOwnScriptsAndTheLogosOrigin() throws Exception {
         mvc.perform(post("/reset").param("username", "alice")).andExpect(status().isForbidden());
         mvc.perform(post("/reset").param("username", "alice").with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/not-me/abc")).andExpect(status().isNotFound());
+        mvc.perform(post("/not-me/abc")).andExpect(status().isForbidden());
+        mvc.perform(post("/not-me/abc").with(csrf())).andExpect(status().isNotFound());
         String policy = mvc.perform(get("/")).andExpect(status().isNotFound()).andReturn().getResponse().getHeader("Content-Security-Policy");
         assertThat(policy).contains("script-src 'self'", "style-src 'self'", "img-src 'self' data: https://cdn.example.org",
                 "frame-ancestors 'none'").doesNotContain("unsafe-inline");

@@ -53,13 +53,15 @@ abstract class DemoJourneys {
     static final int UNLOCK = Order.DEFAULT + 3;
     /** After the resets: erin's reset expects the one method she has before she registers more. */
     static final int REGISTRATION = Order.DEFAULT + 4;
-    static final int NO_ENUMERATION = Order.DEFAULT + 5;
+    /** alice disowns a recovery: her self-service is blocked until the helpdesk lifts it again, within the class. */
+    static final int NOT_ME = Order.DEFAULT + 5;
+    static final int NO_ENUMERATION = Order.DEFAULT + 6;
     /** Late: the statement statistics it switches on stay on. */
-    static final int STATEMENT_BUDGET = Order.DEFAULT + 6;
+    static final int STATEMENT_BUDGET = Order.DEFAULT + 7;
     /** Its last test signs in with a wrong password, which makes Camunda refuse the demo staff user for a few seconds. */
-    static final int WEB_SECURITY = Order.DEFAULT + 7;
+    static final int WEB_SECURITY = Order.DEFAULT + 8;
     /** Last: what every journey before left in the database, the log and the audit log. */
-    static final int LEFT_BEHIND = Order.DEFAULT + 8;
+    static final int LEFT_BEHIND = Order.DEFAULT + 9;
 
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
