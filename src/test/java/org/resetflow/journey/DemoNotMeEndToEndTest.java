@@ -45,6 +45,8 @@ class DemoNotMeEndToEndTest extends DemoJourneys {
     /** The link of the notice of alice's reset, and the flow it reports. */
     static String token;
     static String reportedFlow;
+    /** A reset of alice's that is under way when she confirms. */
+    static JourneyApi.Flow underWay;
 
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 
@@ -135,6 +137,7 @@ class DemoNotMeEndToEndTest extends DemoJourneys {
 
         JourneyApi.Response stillOpen = api.start("resets", "alice");
         assertThat(stillOpen.stepKey()).as("looking blocked nothing").isEqualTo("chooseMethod");
+        underWay = api.flow("resets", stillOpen);
     }
 
     @Test
@@ -150,6 +153,13 @@ class DemoNotMeEndToEndTest extends DemoJourneys {
         assertThat(reset.body().path("messages").get(0).path("code").asText()).isEqualTo("lockedOut.helpdesk");
         assertThat(api.start("unlocks", "alice").field("status")).isEqualTo("LOCKED_OUT");
         assertThat(startedReset("bob")).as("only alice is blocked").isEqualTo("ACTIVE");
+
+        choose(underWay, "EMAIL", "alice.alt@example.org");
+        assertThat(api.submit(underWay, "enterCode", Map.of("code", codeSentTo("alice.alt@example.org"))).stepKey()).isEqualTo("setPassword");
+        String password = newPassword("alice");
+        JourneyApi.Response late = api.submit(underWay, "setPassword", Map.of("password", password, "passwordConfirmation", password));
+        assertThat(late.field("status")).as("a reset under way is stopped before the password is written").isEqualTo("LOCKED_OUT");
+        assertThat(Directories.canBind(CLOUD_PORT, Directories.CLOUD, "alice", password)).isFalse();
 
         JsonNode task = reportTask(reportedFlow);
         assertThat(task.path("taskDefinitionKey").asText()).isEqualTo("secureAccount");
