@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.resetflow.portal.PortalProperties;
 import org.resetflow.staff.StaffAuthentication;
+import org.resetflow.staff.StaffSignInThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +49,11 @@ class SecurityConfigurationTest {
         @Bean
         StaffAuthentication staffAuthentication() {
             return mock(StaffAuthentication.class);
+        }
+
+        @Bean
+        StaffSignInThrottle staffSignInThrottle() {
+            return mock(StaffSignInThrottle.class);
         }
 
         @Bean
@@ -108,6 +114,27 @@ class SecurityConfigurationTest {
         mvc.perform(get("/engine-rest/task")).andExpect(status().isUnauthorized());
         mvc.perform(get("/engine-rest/task").with(user("mallory").authorities(() -> "SOMEONE"))).andExpect(status().isForbidden());
         mvc.perform(get("/engine-rest/task").with(user("helen").authorities(() -> StaffAuthentication.STAFF))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aStaffCallThatChangesSomethingMustNameItselfSoThatNoOtherSiteCanUseTheBrowsersCredentials() throws Exception {
+        var helen = user("helen").authorities(() -> StaffAuthentication.STAFF, () -> StaffAuthentication.HELPDESK);
+        // the browser sends the Basic credentials it keeps, or the Tasklist session's cookie, with another site's request
+        mvc.perform(post("/engine-rest/task/t1/complete").header("Authorization", "Basic aGVsZW46c2VjcmV0")
+                        .contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.message")
+                        .value(org.hamcrest.Matchers.containsString("X-Requested-By")));
+        mvc.perform(post("/engine-rest/task/t1/complete").with(helen).header("X-Requested-By", "script")
+                .contentType("application/json").content("{}")).andExpect(status().isNotFound());
+        mvc.perform(get("/engine-rest/task").with(helen)).andExpect(status().isNotFound());
+
+        mvc.perform(post("/staff/api/escalations/p1/temporary-password").with(helen).header("Cookie", "JSESSIONID=tasklist"))
+                .andExpect(status().isForbidden());
+        // no credentials at all: the sign-in refuses it
+        mvc.perform(post("/engine-rest/task/t1/complete")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/staff/api/escalations/p1/temporary-password").with(helen).header("X-Requested-By", "script"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

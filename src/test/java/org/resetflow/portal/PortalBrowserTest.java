@@ -203,7 +203,7 @@ abstract class PortalBrowserTest {
         String passwordErrors = browser.findElement(By.id("field-password-errors")).getText();
         assertThat(passwordErrors)
                 .contains(passwordText("password.rule.NOT_ENOUGH_CHARACTER_CLASSES").replace("{0}", "3"))
-                .contains(passwordText("password.rule.CONTAINS_NAME"))
+                .contains(passwordText("password.rule.CONTAINS_NAME").replace("{0}", "Erin"))
                 .doesNotContain(journeyText("error.INVALID"));
         assertThat(browser.findElement(By.id("field-passwordConfirmation-errors")).getText())
                 .isEqualTo(passwordText("password.rule.CONFIRMATION_MISMATCH"));
