@@ -98,7 +98,7 @@ class SecurityConfiguration {
         csrfTokens.setCookieName("rf_csrf");
         csrfTokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(portal.secureCookies()).sameSite("Strict").path("/"));
         String images = ("'self' data: " + portal.logoOrigin()).trim();
-        return http.securityMatcher("/", "/reset/**", "/unlock/**", "/register/**", "/portal/**", "/reset", "/unlock", "/register")
+        return http.securityMatcher("/", "/reset/**", "/unlock/**", "/register/**", "/not-me/**", "/portal/**", "/reset", "/unlock", "/register")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 // the form's size, coding and type are checked before the CSRF check reads it

@@ -36,6 +36,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "flow-not-found", "Journey not found", e.getMessage());
     }
 
+    @ExceptionHandler(JourneyExceptions.NotMeLinkNotUsable.class)
+    ProblemDetail notMeLinkNotUsable(JourneyExceptions.NotMeLinkNotUsable e) {
+        return problem(HttpStatus.NOT_FOUND, "not-me-link-not-found", "Link not usable", e.getMessage());
+    }
+
     @ExceptionHandler(JourneyExceptions.StaleStep.class)
     ProblemDetail stale(JourneyExceptions.StaleStep e) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "stale-step", "Not the current step", e.getMessage());

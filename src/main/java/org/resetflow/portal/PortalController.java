@@ -135,6 +135,10 @@ class PortalController {
 
     @ExceptionHandler(JourneyExceptions.TooManyRequests.class)
     String tooMany(JourneyExceptions.TooManyRequests e, HttpServletResponse response, Model model) {
+        return tooManyRequestsPage(e, response, model);
+    }
+
+    static String tooManyRequestsPage(JourneyExceptions.TooManyRequests e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
         model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());

@@ -99,6 +99,9 @@ class SecurityConfigurationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/reset").contentType("application/x-www-form-urlencoded").param("username", "alice").with(csrf()))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/not-me/abc")).andExpect(status().isNotFound());
+        mvc.perform(post("/not-me/abc").contentType("application/x-www-form-urlencoded")).andExpect(status().isForbidden());
+        mvc.perform(post("/not-me/abc").contentType("application/x-www-form-urlencoded").with(csrf())).andExpect(status().isNotFound());
         String policy = mvc.perform(get("/")).andExpect(status().isNotFound()).andReturn().getResponse().getHeader("Content-Security-Policy");
         assertThat(policy).contains("script-src 'self'", "style-src 'self'", "img-src 'self' data: https://cdn.example.org",
                 "frame-ancestors 'none'").doesNotContain("unsafe-inline");
