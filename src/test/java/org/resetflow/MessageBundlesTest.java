@@ -51,7 +51,7 @@ class MessageBundlesTest {
             "VALUES_NOT_OBJECT", "BODY_NOT_OBJECT", "TOO_MANY_FIELDS", "CONTROL_CHARACTERS");
 
     private static final Pattern FIELD_ERROR = Pattern.compile("\\.add\\([^,;]*,\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9]):?\"");
-    private static final Set<String> STAFF_FORMS = Set.of("escalation", "directoryWriteFailing");
+    private static final Set<String> STAFF_FORMS = Set.of("escalation", "directoryWriteFailing", "notMeReport");
     private static final Pattern FAILED_PROOF = Pattern.compile("\\.record\\(execution,[^,;]*,\\s*\"([A-Z][A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern ERROR_KEY = Pattern.compile("\"error\\.([A-Z][A-Z0-9_]*[A-Z0-9])\"");
     private static final Pattern PENDING_NOTICE = Pattern.compile("setVariable\\('pendingNotice',\\s*'([A-Z_]+)'\\)");
@@ -132,7 +132,7 @@ class MessageBundlesTest {
     @Test
     void everyJourneyEndHasATextInBothLanguages() {
         List<String> keys = new ArrayList<>(List.of("journey.helpdesk", "journey.working", "journey.pending", "journey.reconfirm",
-                "journey.escalated", "journey.refused.HELPDESK", "journey.lockedOut", "journey.lockedOut.later", "journey.expired"));
+                "journey.escalated", "journey.refused.HELPDESK", "journey.lockedOut", "journey.lockedOut.later", "journey.lockedOut.helpdesk", "journey.expired"));
         Stream.of(JourneyKind.values()).forEach(kind -> keys.add("journey.completed." + kind.variableValue()));
         refusalReasons().forEach(reason -> keys.add("journey.refused." + reason));
 
@@ -141,7 +141,7 @@ class MessageBundlesTest {
 
     @Test
     void everyMessageSentToUsersHasATextInBothLanguages() throws IOException {
-        List<String> keys = new ArrayList<>(List.of("mail.footer", "mail.notYou", "mail.helpdesk", "mail.verification-code.expiry",
+        List<String> keys = new ArrayList<>(List.of("mail.footer", "mail.notYou", "mail.helpdesk", "mail.notMe", "mail.notMe.link", "mail.verification-code.expiry",
                 "mail.verification-code.notYou", "channel.code.SMS.body", "channel.code.VOICE.body"));
         List<String> templates;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/templates/mail"))) {
@@ -164,7 +164,7 @@ class MessageBundlesTest {
         assertInBothLanguages("channel", keys);
     }
 
-    /** The staff forms ({@code escalation}, {@code directoryWriteFailing}) are rendered by Tasklist, which shows the English of the .form file. */
+    /** The staff forms ({@code escalation}, {@code directoryWriteFailing}, {@code notMeReport}) are rendered by Tasklist, which shows the English of the .form file. */
     @Test
     void everyTextOfTheFormsUsersSeeHasAGermanTranslationAndNoTranslationIsStale() throws IOException {
         Properties german = bundle("forms_de");
@@ -195,7 +195,7 @@ class MessageBundlesTest {
         Properties messages = bundle(bundle);
         for (String key : messages.stringPropertyNames()) {
             String text = messages.getProperty(key);
-            String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c", "d"});
+            String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"a", "b", "c", "d", "e"});
 
             assertThat(text).as(key + ": a plain apostrophe is a quote to MessageFormat; use ’").doesNotContain("'");
             assertThat(formatted).as(key).doesNotContain("{").doesNotContain("}");

@@ -55,8 +55,6 @@ class CheckNewPasswordDelegate implements JavaDelegate {
     }
 
     private static String encode(Violation violation) {
-        return violation.parameters().values().stream().findFirst()
-                .map(parameter -> violation.rule().name() + ":" + parameter)
-                .orElse(violation.rule().name());
+        return FieldErrors.code(violation.rule().name(), violation.parameters().values());
     }
 }

@@ -20,25 +20,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class Channels {
 
-    /** Messages about a journey's outcome, sent to every registered address; each has an email template. */
+    /**
+     * Messages about a journey's outcome, sent to every registered address; each has an email template. Those that
+     * tell of a recovery (a password changed, an account unlocked) carry a "this was not me" link.
+     */
     public enum Notice {
-        PASSWORD_RESET("password-reset"),
-        ACCOUNT_UNLOCKED("account-unlocked"),
-        REGISTRATION_CONFIRMED("registration-confirmed"),
-        TEMPORARY_PASSWORD_SET("temporary-password-set"),
-        HANDLED_BY_DOMAIN_ADMINISTRATORS("escalation-handled"),
-        ESCALATION_RECEIVED("escalation-received"),
-        ESCALATION_REFUSED("escalation-refused");
+        PASSWORD_RESET("password-reset", true),
+        ACCOUNT_UNLOCKED("account-unlocked", true),
+        REGISTRATION_CONFIRMED("registration-confirmed", false),
+        TEMPORARY_PASSWORD_SET("temporary-password-set", true),
+        HANDLED_BY_DOMAIN_ADMINISTRATORS("escalation-handled", false),
+        ESCALATION_RECEIVED("escalation-received", false),
+        ESCALATION_REFUSED("escalation-refused", false);
 
         private final String template;
+        private final boolean tellsOfRecovery;
 
-        Notice(String template) {
+        Notice(String template, boolean tellsOfRecovery) {
             this.template = template;
+            this.tellsOfRecovery = tellsOfRecovery;
         }
 
         /** The mail template (and message keys) this notice uses. */
         String template() {
             return template;
+        }
+
+        /** Whether the notice tells of a recovery, which the user must be able to disown: it carries a "not me" link. */
+        public boolean tellsOfRecovery() {
+            return tellsOfRecovery;
         }
     }
 
@@ -96,15 +106,20 @@ public class Channels {
                 null, code, locale));
     }
 
-    /** Tells the user about the outcome on the directory mail, the registered alternate email and the mobile phone. */
-    public void notify(Notice notice, String username, Set<String> emails, String mobile, Locale locale, Object detail) {
+    /**
+     * Tells the user about the outcome on the directory mail, the registered alternate email and the mobile phone;
+     * {@code notMeLink}, when not null, is the "this was not me" link every one of the messages carries.
+     */
+    public void notify(Notice notice, String username, Set<String> emails, String mobile, Locale locale, Object detail, String notMeLink) {
         Set<String> recipients = new LinkedHashSet<>();
         emails.stream().filter(e -> e != null && !e.isBlank()).forEach(recipients::add);
+        Map<String, Object> variables = variables(username, detail, locale);
+        variables.put("notMeLink", notMeLink);
         for (String email : recipients) {
-            email(email, notice.template, variables(username, detail, locale), locale, null);
+            email(email, notice.template, variables, locale, null);
         }
         if (mobile != null && supports(Channel.SMS)) {
-            Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk.textAndUrl(locale)};
+            Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk.textAndUrl(locale), notMeLink == null ? "" : notMeLink};
             sender(Channel.SMS).send(new OutgoingMessage(Channel.SMS, mobile, null,
                     text("channel.notice." + notice.name() + ".sms", args, locale), null, null, locale));
         }

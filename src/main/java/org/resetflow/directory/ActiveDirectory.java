@@ -101,6 +101,12 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
         return isProtected(find(account));
     }
 
+    /** The search {@link #isProtected} makes, whatever it finds. */
+    @Override
+    public void probe(String username) {
+        search(username);
+    }
+
     // The journeys send protected accounts to the helpdesk; this catches one that became protected since.
     private SearchResultEntry requireUnprotected(Account account, SearchResultEntry entry) {
         if (isProtected(entry)) {
@@ -137,18 +143,22 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
 
     // A synced account missing on-premises is a data problem an operator must fix: retry, then an incident.
     private SearchResultEntry find(Account account) {
+        List<SearchResultEntry> found = search(account.username());
+        if (found.size() != 1) {
+            throw new DirectoryUnavailableException("Account " + account.username() + " matches " + found.size()
+                    + " Active Directory accounts (" + settings.matchAttribute() + "=" + account.username() + " under " + userSearchBase + ")");
+        }
+        return found.get(0);
+    }
+
+    private List<SearchResultEntry> search(String username) {
         try {
-            List<SearchResultEntry> found = pool().search(userSearchBase, SearchScope.SUB,
+            return pool().search(userSearchBase, SearchScope.SUB,
                     Filter.createANDFilter(Filter.createEqualityFilter("objectClass", "user"),
-                            Filter.createEqualityFilter(settings.matchAttribute(), account.username())),
+                            Filter.createEqualityFilter(settings.matchAttribute(), username)),
                     "sAMAccountName", "adminCount", "memberOf", "displayName", RESULTANT_PSO).getSearchEntries();
-            if (found.size() != 1) {
-                throw new DirectoryUnavailableException("Account " + account.username() + " matches " + found.size()
-                        + " Active Directory accounts (" + settings.matchAttribute() + "=" + account.username() + " under " + userSearchBase + ")");
-            }
-            return found.get(0);
         } catch (LDAPException failure) {
-            throw unavailable("Active Directory could not look up " + account.username(), failure);
+            throw unavailable("Active Directory could not look up " + username, failure);
         }
     }
 

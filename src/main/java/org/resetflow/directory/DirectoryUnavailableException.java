@@ -1,7 +1,9 @@
 package org.resetflow.directory;
 
+import org.resetflow.shared.ServerUnavailable;
+
 /** A technical directory failure (unreachable, refused credentials of the service account, timeouts): retry it. */
-public class DirectoryUnavailableException extends RuntimeException {
+public class DirectoryUnavailableException extends RuntimeException implements ServerUnavailable {
 
     public DirectoryUnavailableException(String message, Throwable cause) {
         super(message, cause);

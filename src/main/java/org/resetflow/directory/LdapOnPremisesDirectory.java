@@ -15,6 +15,7 @@ import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.ContextMapper;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.support.LdapEncoder;
 
 /**
  * Password writeback to an on-premises LDAP directory (OpenLDAP-style password policy): RFC 3062 password modify,
@@ -66,17 +67,29 @@ final class LdapOnPremisesDirectory implements OnPremisesDirectory {
         if (settings.protectedGroups().isEmpty()) {
             return false;
         }
-        String dn = onPremisesDnOf(account);
+        return inProtectedGroup(onPremisesDnOf(account), account.username());
+    }
+
+    /** The same two searches as {@link #isProtected}: the account's entry, then a protected group naming it. */
+    @Override
+    public void probe(String username) {
+        if (settings.protectedGroups().isEmpty()) {
+            return;
+        }
+        List<String> matches = entriesMatching(username);
+        inProtectedGroup(matches.isEmpty() ? settings.matchAttribute() + "=" + username + "," + userSearchBase : matches.get(0), username);
+    }
+
+    private boolean inProtectedGroup(String dn, String username) {
         String groups = settings.protectedGroups().stream()
-                .map(group -> "(cn=" + org.springframework.ldap.support.LdapEncoder.filterEncode(group) + ")")
+                .map(group -> "(cn=" + LdapEncoder.filterEncode(group) + ")")
                 .reduce("", String::concat);
         try {
             return !ldap.search(query().base(settings.baseDn()).countLimit(1).attributes("cn")
-                            .filter("(&(objectClass=groupOfNames)(member=" + org.springframework.ldap.support.LdapEncoder.filterEncode(dn)
-                                    + ")(|" + groups + "))"),
+                            .filter("(&(objectClass=groupOfNames)(member=" + LdapEncoder.filterEncode(dn) + ")(|" + groups + "))"),
                     (ContextMapper<String>) entry -> ((DirContextOperations) entry).getStringAttribute("cn")).isEmpty();
         } catch (NamingException e) {
-            throw unavailable("The on-premises directory could not read the groups of " + account.username(), e);
+            throw unavailable("The on-premises directory could not read the groups of " + username, e);
         }
     }
 
@@ -97,17 +110,7 @@ final class LdapOnPremisesDirectory implements OnPremisesDirectory {
 
     // A synced account missing on-premises is a data problem an operator must fix: retry, then an incident.
     private String onPremisesDnOf(Account account) {
-        List<String> matches;
-        try {
-            matches = ldap.search(query()
-                    .base(userSearchBase)
-                    .countLimit(2)
-                    .attributes(settings.matchAttribute())
-                    .where(settings.matchAttribute()).is(account.username()),
-                    (ContextMapper<String>) entry -> ((DirContextOperations) entry).getNameInNamespace());
-        } catch (NamingException e) {
-            throw unavailable("The on-premises directory could not look up " + account.username(), e);
-        }
+        List<String> matches = entriesMatching(account.username());
         if (matches.isEmpty()) {
             throw new DirectoryUnavailableException("Account " + account.username() + " was not found on-premises ("
                     + settings.matchAttribute() + "=" + account.username() + " under " + userSearchBase + ")");
@@ -117,5 +120,18 @@ final class LdapOnPremisesDirectory implements OnPremisesDirectory {
                     + settings.matchAttribute() + "=" + account.username() + " under " + userSearchBase + ")");
         }
         return matches.get(0);
+    }
+
+    private List<String> entriesMatching(String username) {
+        try {
+            return ldap.search(query()
+                    .base(userSearchBase)
+                    .countLimit(2)
+                    .attributes(settings.matchAttribute())
+                    .where(settings.matchAttribute()).is(username),
+                    (ContextMapper<String>) entry -> ((DirContextOperations) entry).getNameInNamespace());
+        } catch (NamingException e) {
+            throw unavailable("The on-premises directory could not look up " + username, e);
+        }
     }
 }

@@ -16,4 +16,12 @@ public interface OnPremisesDirectory {
      * member of a configured protected group): such accounts go to the helpdesk.
      */
     boolean isProtected(Account account);
+
+    /**
+     * Asks the directory what {@link #isProtected} asks, for a username whose answer does not matter (an account
+     * that is not written back, or none at all), and ignores the answer: a journey for such a username then costs,
+     * and fails while the directory is down, like one for a synced account, so neither its time nor an outage
+     * tells them apart. Throws {@link DirectoryUnavailableException} when the directory does not answer.
+     */
+    void probe(String username);
 }

@@ -42,6 +42,7 @@ public class AccountProfiles {
     public AccountProfile profile(String typedUsername) {
         Optional<Account> found = cloud.findAccount(typedUsername);
         if (found.isEmpty()) {
+            probeOnPremises(typedUsername);
             return decoy(typedUsername);
         }
         Account account = found.get();
@@ -52,10 +53,26 @@ public class AccountProfiles {
         String accountKey = RecoveryRegistrations.accountKey(account.username());
         boolean reconfirmationDue = registrations.needsReconfirmation(registrations.find(accountKey), registration.reconfirmAfterDays());
         // Only an account whose password would be written back can be protected on-premises.
-        boolean protectedAccount = account.identitySource().isOnPremises() && policy.writebackEnabled() && onPremises.isProtected(account);
+        boolean protectedAccount = false;
+        if (account.identitySource().isOnPremises() && policy.writebackEnabled()) {
+            protectedAccount = onPremises.isProtected(account);
+        } else {
+            probeOnPremises(account.username());
+        }
         return new AccountProfile(account.username(), accountKey, true,
                 account.identitySource(), isMemberOfAny(groups, policy.administratorGroups()),
                 isMemberOfAny(groups, policy.scopeGroups()), registered, reconfirmationDue, protectedAccount);
+    }
+
+    /**
+     * With writeback on, every look-up asks the on-premises directory as a synced account's does: an unknown
+     * username or a cloud account then takes as long, and waits out an on-premises outage the same way, so neither
+     * the time of an answer nor an outage tells a synced account from one that does not exist.
+     */
+    private void probeOnPremises(String username) {
+        if (policy.writebackEnabled()) {
+            onPremises.probe(username == null ? "" : username.trim());
+        }
     }
 
     private static boolean isMemberOfAny(Set<String> groups, Collection<String> groupNames) {

@@ -1,14 +1,19 @@
 package org.resetflow.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * Field errors a step hands back to the user: field key → error codes (with optional parameters, {@code TOO_SHORT:8}).
+ * Field errors a step hands back to the user: field key → error codes (with optional parameters, {@code TOO_SHORT:8},
+ * {@code BANNED_WORD:summer|dragon:3}).
  * Kept in a process variable as a small string, {@code code=CODE_WRONG;password=TOO_SHORT:8,BANNED_WORD}, so that
  * Cockpit shows them and no object serialisation is needed. Codes only, never what the user typed.
  */
@@ -17,9 +22,44 @@ public final class FieldErrors {
     /** The key for errors that concern the form as a whole. */
     public static final String FORM = "_form";
 
+    private static final String PARAMETER = ":";
+    private static final String ITEM = "|";
+
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
-    /** Adds a code, optionally with one parameter after a colon; the separators of the encoding never leak into it. */
+    /**
+     * A code with its parameters, each after a colon; a collection is one parameter, its items separated by
+     * {@code |}. A separator inside a value becomes {@code /}.
+     */
+    public static String code(String code, Collection<?> parameters) {
+        StringBuilder encoded = new StringBuilder(code);
+        for (Object parameter : parameters) {
+            Collection<?> items = parameter instanceof Collection<?> collection ? collection : List.of(parameter);
+            encoded.append(PARAMETER).append(items.stream()
+                    .map(item -> String.valueOf(item).replace(PARAMETER, "/").replace(ITEM, "/"))
+                    .collect(Collectors.joining(ITEM)));
+        }
+        return encoded.toString();
+    }
+
+    /** The code of an encoded code, without its parameters. */
+    public static String codeOf(String encoded) {
+        int colon = encoded.indexOf(PARAMETER);
+        return colon < 0 ? encoded : encoded.substring(0, colon);
+    }
+
+    /** The parameters of an encoded code, for {@code {0}}, {@code {1}}, ... of its message; a list's items joined by commas. */
+    public static Object[] argumentsOf(String encoded) {
+        int colon = encoded.indexOf(PARAMETER);
+        if (colon < 0) {
+            return new Object[0];
+        }
+        return Arrays.stream(encoded.substring(colon + 1).split(PARAMETER, -1))
+                .map(parameter -> String.join(", ", parameter.split(Pattern.quote(ITEM), -1)))
+                .toArray();
+    }
+
+    /** Adds a code, optionally with parameters ({@link #code}); the separators of the encoding never leak into it. */
     public FieldErrors add(String field, String code) {
         errors.computeIfAbsent(field, f -> new ArrayList<>()).add(code.replaceAll("[,;=]", "/"));
         return this;

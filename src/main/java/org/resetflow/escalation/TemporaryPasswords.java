@@ -21,6 +21,7 @@ public class TemporaryPasswords {
     private static final String DIGITS = "23456789";
     private static final String SYMBOLS = "-.!#%+=";
     private static final Duration HANDOVER_WINDOW = Duration.ofDays(1);
+    private static final int LENGTH = 16;
 
     private final SecureRandom random = new SecureRandom();
     private final PasswordPolicy policy;
@@ -31,10 +32,14 @@ public class TemporaryPasswords {
         this.vault = vault;
     }
 
-    /** 16 characters without look-alikes, from all four classes, checked against the policy. */
+    /**
+     * 16 characters without look-alikes (or the policy's minimum length when that is longer, as with the NIST
+     * preset's 15 plus a raised minimum), from all four classes, checked against the policy.
+     */
     public String generate(Account account) {
+        int length = Math.max(LENGTH, policy.minLength());
         for (int attempt = 0; attempt < 100; attempt++) {
-            String candidate = candidate();
+            String candidate = candidate(length);
             if (policy.check(candidate, null, account).ok()) {
                 return candidate;
             }
@@ -58,9 +63,9 @@ public class TemporaryPasswords {
         return password;
     }
 
-    private String candidate() {
+    private String candidate(int length) {
         String all = UPPER + LOWER + DIGITS + SYMBOLS;
-        char[] chars = new char[16];
+        char[] chars = new char[length];
         chars[0] = pick(UPPER);
         chars[1] = pick(LOWER);
         chars[2] = pick(DIGITS);

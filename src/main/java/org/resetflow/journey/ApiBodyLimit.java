@@ -8,16 +8,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The public API's body limit for every transfer encoding: a chunked body has no {@code Content-Length} for
  * {@link ApiRequestLimits} to check, so the body itself is counted as it is read, and reading past the limit ends
- * the request with 413 before anything parses more of it.
+ * the request with 413 before anything parses more of it. A compressed body ({@code Content-Encoding}) is refused
+ * with 415 and {@code Accept-Encoding: identity} (RFC 7694): nothing here decodes one, and a limit on its compressed
+ * size would say nothing about what it expands to.
  */
 @Component
-class ApiBodyLimit extends OncePerRequestFilter {
+public class ApiBodyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -27,6 +31,11 @@ class ApiBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isEncoded(request)) {
+            response.setHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+            response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+            return;
+        }
         chain.doFilter(new HttpServletRequestWrapper(request) {
             private ServletInputStream limited;
 
@@ -38,6 +47,12 @@ class ApiBodyLimit extends OncePerRequestFilter {
                 return limited;
             }
         }, response);
+    }
+
+    /** A body with a content coding other than {@code identity}; the portal's forms refuse it too. */
+    public static boolean isEncoded(HttpServletRequest request) {
+        String coding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        return coding != null && !coding.isBlank() && !coding.trim().equalsIgnoreCase("identity");
     }
 
     /** Counts what is read and refuses the byte after the limit. */

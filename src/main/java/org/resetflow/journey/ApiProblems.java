@@ -3,7 +3,6 @@ package org.resetflow.journey;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import org.resetflow.directory.DirectoryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -14,8 +13,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the public API as an RFC 9457 problem detail; never a stack trace. */
-@RestControllerAdvice
+/**
+ * Every error of the public API's handlers as an RFC 9457 problem detail; never a stack trace. Framework exceptions
+ * about malformed requests answer with their 4xx status ({@link ExpectedErrors}); only a fault of the server's own
+ * is a 500. Errors before a handler is found (an unknown path, a wrong method or content type) reach the error
+ * page, which answers API paths with a problem detail of the same shape.
+ */
+@RestControllerAdvice(assignableTypes = JourneyController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -30,6 +34,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JourneyExceptions.FlowNotFound.class)
     ProblemDetail notFound(JourneyExceptions.FlowNotFound e) {
         return problem(HttpStatus.NOT_FOUND, "flow-not-found", "Journey not found", e.getMessage());
+    }
+
+    @ExceptionHandler(JourneyExceptions.NotMeLinkNotUsable.class)
+    ProblemDetail notMeLinkNotUsable(JourneyExceptions.NotMeLinkNotUsable e) {
+        return problem(HttpStatus.NOT_FOUND, "not-me-link-not-found", "Link not usable", e.getMessage());
     }
 
     @ExceptionHandler(JourneyExceptions.StaleStep.class)
@@ -81,23 +90,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        if (causedBy(e, DirectoryUnavailableException.class)) {
+        ExpectedErrors.Expected expected = ExpectedErrors.of(e).orElse(null);
+        if (expected == null) {
+            log.error("Unexpected failure in the journey API", e);
+            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
+                    "Something went wrong on our side; your journey is safe. Try again in a minute.");
+        }
+        if (expected.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             log.warn("A directory is not reachable during a journey step: {}", e.getMessage());
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "Directory not reachable",
                     "The directory cannot be reached right now; nothing was changed. Try again in a minute.");
         }
-        log.error("Unexpected failure in the journey API", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
-                "Something went wrong on our side; your journey is safe. Try again in a minute.");
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
+        if (expected.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
+            return tooLarge(new ApiRequestLimits.BodyTooLarge());
         }
-        return false;
+        log.info("Refused a malformed API request ({}): {}", expected.status().value(), expected.reason());
+        return problem(expected.status(), "malformed-request", expected.status().getReasonPhrase(),
+                "The request could not be read; nothing was changed.");
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -37,7 +37,7 @@ class JourneyController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<FlowView> start(@PathVariable String journeys, @RequestBody JsonNode body, HttpServletRequest request, Locale locale) {
-        FlowView view = this.journeys.start(kind(journeys), username(body), clients.of(request), locale);
+        FlowView view = this.journeys.start(kind(journeys), onlyTextField(body, "username"), clients.of(request), locale);
         return ResponseEntity.created(URI.create("/api/v1/" + journeys + "/" + view.flowId())).body(view);
     }
 
@@ -71,24 +71,25 @@ class JourneyController {
         return JourneyKind.fromPathSegment(segment).orElseThrow(JourneyExceptions.FlowNotFound::new);
     }
 
-    private static String username(JsonNode body) {
+    /** The one field of a body that may hold only it, as text; null when it is missing. */
+    static String onlyTextField(JsonNode body, String field) {
         FieldErrors errors = new FieldErrors();
         if (!body.isObject()) {
             throw new JourneyExceptions.InvalidInput(errors.add("body", "BODY_NOT_OBJECT"));
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("username")) {
+            if (!name.equals(field)) {
                 errors.add(name.length() > 64 ? "body" : name, "UNKNOWN_FIELD");
             }
         }
-        JsonNode username = body.get("username");
-        if (username != null && !username.isNull() && !username.isTextual()) {
-            errors.add("username", "NOT_TEXT");
+        JsonNode value = body.get(field);
+        if (value != null && !value.isNull() && !value.isTextual()) {
+            errors.add(field, "NOT_TEXT");
         }
         if (!errors.isEmpty()) {
             throw new JourneyExceptions.InvalidInput(errors);
         }
-        return username == null || username.isNull() ? null : username.asText();
+        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -15,6 +15,13 @@ public final class JourneyExceptions {
         }
     }
 
+    /** A "not me" link that cannot be used: unknown, used, expired or malformed all look the same. */
+    public static final class NotMeLinkNotUsable extends RuntimeException {
+        NotMeLinkNotUsable() {
+            super("This link cannot be used (any more). If you still think someone else used your account, contact your helpdesk.");
+        }
+    }
+
     /** The step key is not the step the journey waits at (a stale page, a double submit, a finished journey). */
     public static final class StaleStep extends RuntimeException {
         final FlowView current;

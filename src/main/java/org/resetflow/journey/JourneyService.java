@@ -32,6 +32,7 @@ import org.resetflow.escalation.EscalationVariables;
 import org.resetflow.shared.JourneyKind;
 import org.resetflow.shared.JourneyStatus;
 import org.resetflow.throttling.ProofThrottle;
+import org.resetflow.throttling.SelfServiceBlocks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,6 +59,7 @@ public class JourneyService {
     private final JourneyTexts texts;
     private final JourneySignals signals;
     private final ProofThrottle throttle;
+    private final SelfServiceBlocks blocks;
     private final TransactionTemplate transaction;
     private final EngineProperties engine;
     private final ClientAddresses clients;
@@ -68,7 +70,7 @@ public class JourneyService {
 
     JourneyService(EngineCommands commands, RuntimeService runtime, TaskService tasks,
                    ManagementService management, JourneyLookups lookups, Flows flows, StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
-                   TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit,
+                   SelfServiceBlocks blocks, TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit,
                    StepPreparations preparations) {
         this.runtime = runtime;
         this.tasks = tasks;
@@ -79,6 +81,7 @@ public class JourneyService {
         this.texts = texts;
         this.signals = signals;
         this.throttle = throttle;
+        this.blocks = blocks;
         this.transaction = transaction;
         this.engine = engine;
         this.clients = clients;
@@ -225,6 +228,8 @@ public class JourneyService {
             errors.add("username", "TOO_LONG:" + MAX_USERNAME_LENGTH);
         } else if (typed.codePoints().anyMatch(Character::isISOControl)) {
             errors.add("username", "CONTROL_CHARACTERS");
+        } else if (!StepInput.isWellFormed(typed)) {
+            errors.add("username", "MALFORMED_TEXT");
         }
         if (!errors.isEmpty()) {
             throw new JourneyExceptions.InvalidInput(errors);
@@ -395,9 +400,14 @@ public class JourneyService {
                 messages.add(texts.helpdesk(locale));
             }
             case LOCKED_OUT -> {
-                Optional<Instant> until = Optional.ofNullable(facts.get(Vars.ACCOUNT_KEY)).flatMap(key -> throttle.lockedOutUntil(key.toString()));
-                messages.add(until.map(u -> texts.message("lockedOut", locale, texts.lockedOutUntil(u, locale)))
-                        .orElseGet(() -> texts.message("lockedOut.later", locale)));
+                Optional<String> accountKey = Optional.ofNullable(facts.get(Vars.ACCOUNT_KEY)).map(Object::toString);
+                if (accountKey.filter(blocks::isBlocked).isPresent()) {
+                    messages.add(texts.message("lockedOut.helpdesk", locale));
+                } else {
+                    Optional<Instant> until = accountKey.flatMap(throttle::lockedOutUntil);
+                    messages.add(until.map(u -> texts.message("lockedOut", locale, texts.lockedOutUntil(u, locale)))
+                            .orElseGet(() -> texts.message("lockedOut.later", locale)));
+                }
                 messages.add(texts.helpdesk(locale));
             }
             case EXPIRED -> messages.add(texts.message("expired", locale));

@@ -42,9 +42,8 @@ public class JourneyTexts {
         List<FlowView.FieldError> result = new ArrayList<>();
         for (Map.Entry<String, List<String>> entry : errors.asMap().entrySet()) {
             for (String encoded : entry.getValue()) {
-                int colon = encoded.indexOf(':');
-                String code = colon < 0 ? encoded : encoded.substring(0, colon);
-                Object[] args = colon < 0 ? new Object[0] : new Object[] {encoded.substring(colon + 1)};
+                String code = FieldErrors.codeOf(encoded);
+                Object[] args = FieldErrors.argumentsOf(encoded);
                 result.add(new FlowView.FieldError(entry.getKey(), code, fieldMessage(code, args, locale)));
             }
         }

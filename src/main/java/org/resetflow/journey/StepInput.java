@@ -1,6 +1,7 @@
 package org.resetflow.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -119,6 +120,10 @@ final class StepInput {
             return;
         }
         String text = value.asText();
+        if (!isWellFormed(text)) {
+            errors.add(key, "MALFORMED_TEXT");
+            return;
+        }
         int maxLength = Math.min(validate.path("maxLength").asInt(DEFAULT_MAX_LENGTH), DEFAULT_MAX_LENGTH);
         int length = text.codePointCount(0, text.length());
         if (length > maxLength) {
@@ -148,6 +153,14 @@ final class StepInput {
             }
         }
         accepted.put(key, text);
+    }
+
+    /**
+     * Whether a text is well-formed Unicode (no unpaired UTF-16 surrogate, which an escape in JSON can carry):
+     * only such a text can be encoded as UTF-8 for a hash or a directory, which would otherwise fail on it.
+     */
+    static boolean isWellFormed(String text) {
+        return StandardCharsets.UTF_8.newEncoder().canEncode(text);
     }
 
     private static boolean matches(String pattern, String text) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.resetflow.channel.Channels;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.notme.NotMeLinks;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
@@ -18,19 +19,33 @@ public class JourneyNotifications {
     private final Channels channels;
     private final CloudDirectory cloud;
     private final RecoveryRegistrations registrations;
+    private final NotMeLinks notMeLinks;
 
-    public JourneyNotifications(Channels channels, CloudDirectory cloud, RecoveryRegistrations registrations) {
+    public JourneyNotifications(Channels channels, CloudDirectory cloud, RecoveryRegistrations registrations, NotMeLinks notMeLinks) {
         this.channels = channels;
         this.cloud = cloud;
         this.registrations = registrations;
+        this.notMeLinks = notMeLinks;
     }
 
     public void tellUser(Channels.Notice notice, Account account, Locale locale, Object detail) {
+        tell(notice, account, locale, detail, null);
+    }
+
+    /**
+     * Tells the user of a recovery of their account, with one "this was not me" link, bound to the journey, in every
+     * message: on any of them the user can disown it.
+     */
+    public void tellUserOfRecovery(Channels.Notice notice, Account account, Locale locale, NotMeLinks.Binding journey) {
+        tell(notice, account, locale, null, notMeLinks.issue(journey));
+    }
+
+    private void tell(Channels.Notice notice, Account account, Locale locale, Object detail, String notMeLink) {
         RecoveryInfo info = registrations.find(RecoveryRegistrations.accountKey(account.username()));
         Set<String> emails = new LinkedHashSet<>();
         emails.add(account.mail());
         emails.add(info.alternateEmail());
-        channels.notify(notice, account.username(), emails, info.mobilePhone(), locale, detail);
+        channels.notify(notice, account.username(), emails, info.mobilePhone(), locale, detail, notMeLink);
     }
 
     public void tellOtherAdministrators(Account resetAccount, List<String> administratorGroups, Locale locale) {

@@ -4,82 +4,86 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.passay.MatchBehavior;
-import org.passay.PasswordData;
-import org.passay.UsernameRule;
+import java.util.regex.Pattern;
 import org.resetflow.directory.Account;
 
 /**
- * Finds the account's username, given name or surname in a password, with Passay's {@link UsernameRule}
- * applied to the de-substituted forms of both, so {@code 4l1ce} contains {@code alice}. A user name in
- * principal-name form ({@code alice@example.org}) is also looked for without its domain.
+ * The names a password must not be built on: the user's first name and last name (the directory account's
+ * {@code givenName} and {@code sn}) and the organisation's name ({@code resetflow.organisation.name}), each
+ * {@linkplain Normalisation normalised}. A name of several words counts word by word, and as a whole without its
+ * spaces; only names of {@value #SHORTEST_NAME} characters or more count, as in Microsoft Entra Password
+ * Protection's substring matching.
  */
 final class AccountNames {
 
-    /** Shorter names (Li, Bo) occur inside too many good passwords. */
-    static final int SHORTEST_NAME = 3;
+    static final int SHORTEST_NAME = 4;
 
-    /** Case is folded beforehand, independently of the default locale. */
-    private static final UsernameRule CONTAINS_NAME = new UsernameRule(false, false, MatchBehavior.Contains);
+    private static final Pattern BETWEEN_WORDS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}]+");
 
-    private AccountNames() {
+    private final List<Name> organisationNames;
+
+    AccountNames(String organisationName) {
+        this.organisationNames = namesIn(organisationName);
     }
 
-    /**
-     * Which names the password contains: {@code username}, {@code givenName}, {@code surname}, in that order.
-     *
-     * @param passwordVariants the password's {@linkplain Desubstitution#variants de-substituted} variants
-     */
-    static List<String> foundIn(List<String> passwordVariants, Account account) {
-        if (account == null) {
-            return List.of();
-        }
+    /** The names (as written in the directory or the settings) that the normalised password contains. */
+    List<String> foundIn(String normalisedPassword, Account account) {
         Set<String> found = new LinkedHashSet<>();
-        for (NamedValue name : namesOf(account)) {
-            if (containsAny(passwordVariants, name.value())) {
-                found.add(name.attribute());
+        for (Name name : namesOf(account)) {
+            if (normalisedPassword.contains(name.normalised())) {
+                found.add(name.asWritten());
             }
         }
         return List.copyOf(found);
     }
 
-    private static boolean containsAny(List<String> passwordVariants, String name) {
-        String folded = Desubstitution.fold(name.strip());
-        if (folded.codePointCount(0, folded.length()) < SHORTEST_NAME) {
-            return false;
-        }
-        for (String nameVariant : Desubstitution.variants(folded)) {
-            for (String passwordVariant : passwordVariants) {
-                boolean contained = CONTAINS_NAME.validate(new PasswordData(nameVariant, passwordVariant)).getDetails().stream()
-                        .map(PassayCodes::toPasswordRule)
-                        .anyMatch(PasswordRule.CONTAINS_NAME::equals);
-                if (contained) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static List<NamedValue> namesOf(Account account) {
-        List<NamedValue> names = new ArrayList<>();
-        String username = account.username();
-        if (username != null) {
-            names.add(new NamedValue("username", username));
+    /**
+     * Whether the normalised password is, as a whole, one of the names or the username (also without the domain of a
+     * principal name): the context-specific words of the NIST preset.
+     */
+    boolean isNameOrUsername(String normalisedPassword, Account account) {
+        List<Name> names = namesOf(account);
+        if (account != null && account.username() != null) {
+            String username = account.username().strip();
+            names.add(Name.of(username));
             int at = username.indexOf('@');
             if (at > 0) {
-                names.add(new NamedValue("username", username.substring(0, at)));
+                names.add(Name.of(username.substring(0, at)));
             }
         }
-        if (account.givenName() != null) {
-            names.add(new NamedValue("givenName", account.givenName()));
+        return names.stream().anyMatch(name -> name.normalised().equals(normalisedPassword));
+    }
+
+    private List<Name> namesOf(Account account) {
+        List<Name> names = new ArrayList<>();
+        if (account != null) {
+            names.addAll(namesIn(account.givenName()));
+            names.addAll(namesIn(account.surname()));
         }
-        if (account.surname() != null) {
-            names.add(new NamedValue("surname", account.surname()));
-        }
+        names.addAll(organisationNames);
         return names;
     }
 
-    private record NamedValue(String attribute, String value) {
+    private static List<Name> namesIn(String name) {
+        List<Name> names = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            return names;
+        }
+        String[] words = BETWEEN_WORDS.split(name.strip());
+        for (String word : words) {
+            names.add(Name.of(word));
+        }
+        if (words.length > 1) {
+            names.add(new Name(name.strip(), Normalisation.normalised(String.join("", words))));
+        }
+        names.removeIf(candidate -> Normalisation.length(candidate.normalised()) < SHORTEST_NAME);
+        return names;
+    }
+
+    private record Name(String asWritten, String normalised) {
+
+        static Name of(String asWritten) {
+            return new Name(asWritten, Normalisation.normalised(asWritten));
+        }
     }
 }

@@ -25,7 +25,12 @@ final class LengthAndCharacterClassRules {
 
     private final PasswordValidator validator;
 
+    /** @param requiredClasses 0 for no character-class rule (NIST SP 800-63B-4 forbids composition rules) */
     LengthAndCharacterClassRules(int minLength, int maxLength, int requiredClasses) {
+        if (requiredClasses == 0) {
+            this.validator = new PasswordValidator(new LengthRule(minLength, maxLength));
+            return;
+        }
         CharacterCharacteristicsRule characterClasses = new CharacterCharacteristicsRule(requiredClasses,
                 new CharacterRule(EnglishCharacterData.UpperCase),
                 new CharacterRule(EnglishCharacterData.LowerCase),

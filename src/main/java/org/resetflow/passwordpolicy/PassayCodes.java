@@ -2,10 +2,8 @@ package org.resetflow.passwordpolicy;
 
 import java.util.Map;
 import org.passay.CharacterCharacteristicsRule;
-import org.passay.DictionarySubstringRule;
 import org.passay.LengthRule;
 import org.passay.RuleResultDetail;
-import org.passay.UsernameRule;
 
 /** Translates Passay's error codes, which may change between Passay versions, into our stable {@link PasswordRule}. */
 final class PassayCodes {
@@ -13,11 +11,7 @@ final class PassayCodes {
     private static final Map<String, PasswordRule> RULES = Map.of(
             LengthRule.ERROR_CODE_MIN, PasswordRule.TOO_SHORT,
             LengthRule.ERROR_CODE_MAX, PasswordRule.TOO_LONG,
-            CharacterCharacteristicsRule.ERROR_CODE, PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES,
-            DictionarySubstringRule.ERROR_CODE, PasswordRule.BANNED_WORD,
-            DictionarySubstringRule.ERROR_CODE_REVERSED, PasswordRule.BANNED_WORD,
-            UsernameRule.ERROR_CODE, PasswordRule.CONTAINS_NAME,
-            UsernameRule.ERROR_CODE_REVERSED, PasswordRule.CONTAINS_NAME);
+            CharacterCharacteristicsRule.ERROR_CODE, PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES);
 
     private PassayCodes() {
     }

@@ -3,10 +3,13 @@ package org.resetflow.passwordpolicy;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.resetflow.directory.Account;
+import org.resetflow.shared.OrganisationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +17,10 @@ import org.springframework.stereotype.Component;
  * equals the current one needs a directory bind and is checked elsewhere
  * ({@link PasswordRule#SAME_AS_CURRENT}).
  *
- * <p>Everything costly (the banned-word dictionary) is built once, here; a check takes microseconds.
+ * <p>{@link PasswordPreset} decides how the banned lists and names are checked: Microsoft Entra Password
+ * Protection's algorithm ({@link EntraPasswordProtection}, the default) or NIST SP 800-63B-4's whole-password
+ * blocklist ({@link NistBlocklist}). Everything costly (the banned terms' index) is built once, here; a check
+ * takes microseconds.
  * Thread-safe. Never logs a password, and no exception carries one.
  */
 @Component
@@ -24,23 +30,33 @@ public class PasswordPolicy {
 
     private final PasswordPolicyProperties properties;
     private final LengthAndCharacterClassRules lengthAndCharacterClasses;
-    private final BannedWords bannedWords;
+    private final BlocklistRules blocklist;
     private final Map<PasswordRule, Map<String, Object>> parameters;
     private final List<RuleDescription> rulesInForce;
 
+    /** Without the organisation's name, which then is not looked for. */
     public PasswordPolicy(PasswordPolicyProperties properties) {
+        this(properties, null);
+    }
+
+    @Autowired
+    public PasswordPolicy(PasswordPolicyProperties properties, OrganisationProperties organisation) {
         this.properties = properties;
         this.lengthAndCharacterClasses = new LengthAndCharacterClassRules(
                 properties.minLength(), properties.maxLength(), properties.characterClasses());
-        this.bannedWords = BannedWords.load(properties.bannedPasswords(), properties.additionalBannedWords());
+        BannedTerms bannedTerms = BannedTerms.load(properties.bannedPasswords(), properties.additionalBannedWords());
+        AccountNames names = new AccountNames(organisation == null ? null : organisation.name());
+        this.blocklist = properties.preset() == PasswordPreset.NIST
+                ? new NistBlocklist(bannedTerms, names, properties.rejectNames())
+                : new EntraPasswordProtection(bannedTerms, names, properties.rejectNames());
         this.parameters = Map.of(
                 PasswordRule.TOO_SHORT, Map.of("min", properties.minLength()),
                 PasswordRule.TOO_LONG, Map.of("max", properties.maxLength()),
                 PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, Map.of("required", properties.characterClasses()));
         this.rulesInForce = describeRulesInForce();
-        log.info("Password policy: {} to {} characters from {} of 4 character classes, {} banned words, names {}",
-                properties.minLength(), properties.maxLength(), properties.characterClasses(), bannedWords.size(),
-                properties.rejectNames() ? "refused" : "allowed");
+        log.info("Password policy: preset {}, {} to {} characters from {} of 4 character classes, {} banned terms, names {}",
+                properties.preset().name().toLowerCase(Locale.ROOT), properties.minLength(), properties.maxLength(),
+                properties.characterClasses(), bannedTerms.size(), properties.rejectNames() ? "refused" : "allowed");
     }
 
     /**
@@ -56,17 +72,9 @@ public class PasswordPolicy {
         lengthAndCharacterClasses.violatedBy(password)
                 .forEach(rule -> violations.add(new Violation(rule, parameters.get(rule))));
         boolean tooLong = violations.stream().anyMatch(violation -> violation.rule() == PasswordRule.TOO_LONG);
-
-        List<String> variants = Desubstitution.variants(password);
         // Refused anyway; not searching an over-long input keeps a request from burning CPU on it.
-        if (!tooLong && bannedWords.foundInAny(variants)) {
-            violations.add(Violation.of(PasswordRule.BANNED_WORD));
-        }
-        if (properties.rejectNames()) {
-            List<String> names = AccountNames.foundIn(variants, account);
-            if (!names.isEmpty()) {
-                violations.add(new Violation(PasswordRule.CONTAINS_NAME, Map.of("names", names)));
-            }
+        if (!tooLong) {
+            violations.addAll(blocklist.violatedBy(password, account));
         }
         if (isWhitespaceOnlyOrHasControlCharacters(password)) {
             violations.add(Violation.of(PasswordRule.WHITESPACE_ONLY_OR_CONTROL));
@@ -82,17 +90,19 @@ public class PasswordPolicy {
         return rulesInForce;
     }
 
+    /** The fewest characters a password may have, for passwords made to measure. */
+    public int minLength() {
+        return properties.minLength();
+    }
+
     private List<RuleDescription> describeRulesInForce() {
         List<RuleDescription> rules = new ArrayList<>();
         rules.add(new RuleDescription(PasswordRule.TOO_SHORT, parameters.get(PasswordRule.TOO_SHORT)));
         rules.add(new RuleDescription(PasswordRule.TOO_LONG, parameters.get(PasswordRule.TOO_LONG)));
-        rules.add(new RuleDescription(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, parameters.get(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES)));
-        if (!bannedWords.isEmpty()) {
-            rules.add(new RuleDescription(PasswordRule.BANNED_WORD, Map.of()));
+        if (properties.characterClasses() > 0) {
+            rules.add(new RuleDescription(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES, parameters.get(PasswordRule.NOT_ENOUGH_CHARACTER_CLASSES)));
         }
-        if (properties.rejectNames()) {
-            rules.add(new RuleDescription(PasswordRule.CONTAINS_NAME, Map.of()));
-        }
+        rules.addAll(blocklist.describe());
         rules.add(new RuleDescription(PasswordRule.SAME_AS_CURRENT, Map.of()));
         return List.copyOf(rules);
     }

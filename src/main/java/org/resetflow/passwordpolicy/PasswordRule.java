@@ -18,12 +18,22 @@ public enum PasswordRule {
     NOT_ENOUGH_CHARACTER_CLASSES,
 
     /**
-     * Contains a common password or a banned word, also when digits or symbols stand in for letters.
-     * No parameters: the word found is part of the refused password.
+     * Scores fewer than 5 points in Microsoft Entra Password Protection's algorithm (preset {@code entra}): each
+     * banned term found counts one point, each other character one. Parameters {@code found}, the banned terms that
+     * make up the score (list entries in normalised form, never what the user typed), and {@code points}.
      */
     BANNED_WORD,
 
-    /** Contains the username, given name or surname; parameter {@code names} lists which of them. */
+    /**
+     * Is, as a whole, on the blocklist or one of the user's or the organisation's names (preset {@code nist}).
+     * No parameters: what was found is the password itself.
+     */
+    ON_BLOCKLIST,
+
+    /**
+     * Contains the user's first or last name or the organisation's name (preset {@code entra}); parameter
+     * {@code names} lists them as the directory or the settings write them.
+     */
     CONTAINS_NAME,
 
     /** Consists of white space only, or contains control characters such as tabs or line breaks. */

@@ -142,10 +142,15 @@ class PortalController {
 
     @ExceptionHandler(JourneyExceptions.TooManyRequests.class)
     String tooMany(JourneyExceptions.TooManyRequests e, HttpServletResponse response, Model model) {
+        return tooManyRequestsPage(e, response, model);
+    }
+
+    static String tooManyRequestsPage(JourneyExceptions.TooManyRequests e, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-        model.addAttribute("problem", "portal.problem.tooMany");
-        return "portal/problem";
+        model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());
+        model.addAttribute("texts", Integer.toString(HttpStatus.TOO_MANY_REQUESTS.value()));
+        return "portal/error";
     }
 
     private String startPage(PortalJourney journey, Model model, String username, List<FlowView.FieldError> errors) {

@@ -20,6 +20,6 @@ class PortalWebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor remember = new LocaleChangeInterceptor();
         remember.setParamName(PortalLocaleResolver.PARAMETER);
         remember.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(remember).addPathPatterns("/", "/reset/**", "/unlock/**", "/register/**");
+        registry.addInterceptor(remember).addPathPatterns("/", "/reset/**", "/unlock/**", "/register/**", "/not-me/**");
     }
 }

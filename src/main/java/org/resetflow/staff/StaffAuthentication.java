@@ -14,6 +14,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,18 +34,23 @@ public class StaffAuthentication implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final StaffProperties staff;
+    private final StaffSignInThrottle throttle;
 
-    StaffAuthentication(IdentityService identityService, StaffProperties staff) {
+    StaffAuthentication(IdentityService identityService, StaffProperties staff, StaffSignInThrottle throttle) {
         this.identityService = identityService;
         this.staff = staff;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
+        String client = authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "unknown";
+        throttle.check(user, client);
         try {
             if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+                throttle.failed(user, client);
                 throw new BadCredentialsException("Unknown user or wrong password");
             }
             return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(groupsOf(user)));

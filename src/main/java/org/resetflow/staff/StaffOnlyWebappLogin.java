@@ -26,10 +26,12 @@ public class StaffOnlyWebappLogin extends OncePerRequestFilter {
 
     private final IdentityService identityService;
     private final StaffAuthentication staffAuthentication;
+    private final StaffSignInThrottle throttle;
 
-    public StaffOnlyWebappLogin(IdentityService identityService, StaffAuthentication staffAuthentication) {
+    public StaffOnlyWebappLogin(IdentityService identityService, StaffAuthentication staffAuthentication, StaffSignInThrottle throttle) {
         this.identityService = identityService;
         this.staffAuthentication = staffAuthentication;
+        this.throttle = throttle;
     }
 
     @Override
@@ -46,13 +48,22 @@ public class StaffOnlyWebappLogin extends OncePerRequestFilter {
         String password = buffered.formValue("password");
         request = buffered;
         try {
-            if (user != null && password != null && identityService.checkPassword(user, password)
-                    && !staffAuthentication.isStaff(staffAuthentication.groupsOf(user))) {
-                log.info("Refused a webapp sign-in of {}: not in a staff group", user);
-                refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                        "This account is not a member of a ResetFlow staff group.");
-                return;
+            if (user != null && password != null) {
+                throttle.check(user, request.getRemoteAddr());
+                if (!identityService.checkPassword(user, password)) {
+                    // Camunda's own login refuses it too
+                    throttle.failed(user, request.getRemoteAddr());
+                } else if (!staffAuthentication.isStaff(staffAuthentication.groupsOf(user))) {
+                    log.info("Refused a webapp sign-in of {}: not in a staff group", user);
+                    refuse(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                            "This account is not a member of a ResetFlow staff group.");
+                    return;
+                }
             }
+        } catch (StaffSignInThrottle.TooManySignIns throttled) {
+            response.setHeader("Retry-After", throttled.retryAfterSeconds());
+            refuse(response, 429, "TooManySignIns", throttled.getMessage());
+            return;
         } catch (DirectoryUnavailableException e) {
             log.warn("Webapp sign-in failed: {}", e.getMessage());
             refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "DirectoryUnavailable",

@@ -50,6 +50,31 @@ public class RateLimits {
         return false;
     }
 
+    /**
+     * Whether a staff sign-in may be tried: neither the account's nor the client's allowance of wrong passwords is
+     * spent. Asks without taking anything; {@link #staffSignInFailed} takes.
+     */
+    public boolean staffSignInAllowed(String account, String clientAddress) {
+        ThrottlingProperties.StaffSignIn limits = properties.staffSignIn();
+        return staffAccountBucket(account, limits).getAvailableTokens() > 0
+                && staffClientBucket(clientAddress, limits).getAvailableTokens() > 0;
+    }
+
+    /** A wrong staff password: takes one from the account's and the client's allowance. */
+    public void staffSignInFailed(String account, String clientAddress) {
+        ThrottlingProperties.StaffSignIn limits = properties.staffSignIn();
+        staffAccountBucket(account, limits).tryConsume(1);
+        staffClientBucket(clientAddress, limits).tryConsume(1);
+    }
+
+    private BucketProxy staffAccountBucket(String account, ThrottlingProperties.StaffSignIn limits) {
+        return bucket("staff:account:" + (account == null ? "" : account.trim().toLowerCase(Locale.ROOT)), limits.failuresPerAccount(), limits.window());
+    }
+
+    private BucketProxy staffClientBucket(String clientAddress, ThrottlingProperties.StaffSignIn limits) {
+        return bucket("staff:client:" + clientAddress, limits.failuresPerClient(), limits.window());
+    }
+
     public boolean tryStartJourney(String clientAddress) {
         return tryConsume("client:start:" + clientAddress, properties.clientStartsPerHour(), Duration.ofHours(1));
     }

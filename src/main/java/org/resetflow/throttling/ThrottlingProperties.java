@@ -1,6 +1,8 @@
 package org.resetflow.throttling;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param codesPerDestinationPerHour one-time codes sent to one address or number per hour (10)
  * @param clientStartsPerHour       journeys one client address may start per hour (60)
  * @param clientRequestsPerMinute   public API requests one client address may make per minute (120)
+ * @param staffSignIn               failed staff sign-ins allowed per account and per client address
  */
 @Validated
 @ConfigurationProperties("resetflow.throttling")
@@ -27,5 +30,21 @@ public record ThrottlingProperties(
         @DefaultValue("10") @Min(1) int codesPerAccountPerHour,
         @DefaultValue("10") @Min(1) int codesPerDestinationPerHour,
         @DefaultValue("60") @Min(1) int clientStartsPerHour,
-        @DefaultValue("120") @Min(1) int clientRequestsPerMinute) {
+        @DefaultValue("120") @Min(1) int clientRequestsPerMinute,
+        @DefaultValue @Valid @NotNull StaffSignIn staffSignIn) {
+
+    /**
+     * {@code resetflow.throttling.staff-sign-in.*}: wrong staff passwords, on the webapps' login and on HTTP Basic
+     * ({@code /engine-rest}, {@code /staff}). Once either allowance is spent, sign-ins for that account (or from that
+     * client) are refused without checking the password until the window has refilled it.
+     *
+     * @param failuresPerAccount wrong passwords per account within the window (5)
+     * @param failuresPerClient  wrong passwords from one client address within the window, whatever the account (20)
+     * @param window             the window, refilled evenly (15m)
+     */
+    public record StaffSignIn(
+            @DefaultValue("5") @Min(1) int failuresPerAccount,
+            @DefaultValue("20") @Min(1) int failuresPerClient,
+            @DefaultValue("15m") @NotNull Duration window) {
+    }
 }

@@ -35,7 +35,7 @@ final class Architecture {
                 .layer("Journey API").definedBy(root + ".journey..")
                 .layer("Audit").definedBy(root + ".audit..")
                 .layer("Features").definedBy(root + ".accountchange..", root + ".eligibility..", root + ".escalation..",
-                        root + ".notification..", root + ".passwordpolicy..", root + ".registration..", root + ".staff..",
+                        root + ".notification..", root + ".notme..", root + ".passwordpolicy..", root + ".registration..", root + ".staff..",
                         root + ".verification..")
                 .layer("Engine plumbing").definedBy(root + ".engine..", root + ".camunda..")
                 .layer("Adapters").definedBy(root + ".channel..", root + ".directory..", root + ".recoveryinfo..",

@@ -55,6 +55,29 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aNoticeOfRecoveryCarriesItsNotMeLinkInTheTextAndTheHtmlInEveryLanguage() {
+        String link = "https://password.example.org/not-me/" + "x".repeat(43);
+        Map<String, Object> variables = new java.util.HashMap<>(variables());
+        variables.put("notMeLink", link);
+        for (Channels.Notice notice : Channels.Notice.values()) {
+            if (!notice.tellsOfRecovery()) {
+                continue;
+            }
+            for (Locale locale : new Locale[] {Locale.ENGLISH, Locale.GERMAN}) {
+                MailTemplates.Rendered rendered = templates("").render(notice.template(), locale, variables);
+                assertThat(rendered.text()).as(notice + " in " + locale).contains("\n" + link + "\n").doesNotContain("??");
+                assertThat(rendered.html()).as(notice + " in " + locale).contains("href=\"" + link + "\"").doesNotContain("??");
+            }
+        }
+        MailTemplates.Rendered english = templates("").render("password-reset", Locale.ENGLISH, variables);
+        assertThat(english.text()).contains("Was this not you?").doesNotContain("contact your helpdesk at once");
+        assertThat(english.html()).contains(">This was not me</a>");
+        assertThat(templates("").render("password-reset", Locale.GERMAN, variables).html()).contains(">Das war ich nicht</a>");
+        assertThat(templates("").render("password-reset", Locale.ENGLISH, variables()).text())
+                .as("without a link").contains("contact your helpdesk at once").doesNotContain("not-me");
+    }
+
+    @Test
     void aTemplateInTheConfiguredFolderReplacesTheBuiltInOneAndIsReadAgainAtEverySend() throws IOException {
         Files.writeString(folder.resolve("verification-code.txt"), "Your code at [[${organisation}]]: [[${code}]]\n");
         MailTemplates templates = templates(folder.toString());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.resetflow.portal.PortalProperties;
 import org.resetflow.staff.StaffAuthentication;
+import org.resetflow.staff.StaffSignInThrottle;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,15 @@ class SecurityConfigurationTest {
     @EnableWebMvc
     static class Beans {
 
+        /** Addresses that exist, so that only the chains can make them 404 (a member class: registered with Beans). */
+        @org.springframework.web.bind.annotation.RestController
+        static class Existing {
+            @org.springframework.web.bind.annotation.GetMapping({"/actuator/health", "/actuator/env", "/h2-console"})
+            String here() {
+                return "here";
+            }
+        }
+
         @Bean
         IdentityService identityService() {
             return mock(IdentityService.class);
@@ -48,6 +58,11 @@ class SecurityConfigurationTest {
         @Bean
         StaffAuthentication staffAuthentication() {
             return mock(StaffAuthentication.class);
+        }
+
+        @Bean
+        StaffSignInThrottle staffSignInThrottle() {
+            return mock(StaffSignInThrottle.class);
         }
 
         @Bean
@@ -80,8 +95,13 @@ class SecurityConfigurationTest {
 
     @Test
     void thePortalsFormsNeedTheirCsrfTokenAndItsPagesAllowOnlyTheirOwnScriptsAndTheLogosOrigin() throws Exception {
-        mvc.perform(post("/reset").param("username", "alice")).andExpect(status().isForbidden());
-        mvc.perform(post("/reset").param("username", "alice").with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/reset").contentType("application/x-www-form-urlencoded").param("username", "alice"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/reset").contentType("application/x-www-form-urlencoded").param("username", "alice").with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/not-me/abc")).andExpect(status().isNotFound());
+        mvc.perform(post("/not-me/abc").contentType("application/x-www-form-urlencoded")).andExpect(status().isForbidden());
+        mvc.perform(post("/not-me/abc").contentType("application/x-www-form-urlencoded").with(csrf())).andExpect(status().isNotFound());
         String policy = mvc.perform(get("/")).andExpect(status().isNotFound()).andReturn().getResponse().getHeader("Content-Security-Policy");
         assertThat(policy).contains("script-src 'self'", "style-src 'self'", "img-src 'self' data: https://cdn.example.org",
                 "frame-ancestors 'none'").doesNotContain("unsafe-inline");
@@ -108,14 +128,35 @@ class SecurityConfigurationTest {
     }
 
     @Test
+    void aStaffCallThatChangesSomethingMustNameItselfSoThatNoOtherSiteCanUseTheBrowsersCredentials() throws Exception {
+        var helen = user("helen").authorities(() -> StaffAuthentication.STAFF, () -> StaffAuthentication.HELPDESK);
+        // the browser sends the Basic credentials it keeps, or the Tasklist session's cookie, with another site's request
+        mvc.perform(post("/engine-rest/task/t1/complete").header("Authorization", "Basic aGVsZW46c2VjcmV0")
+                        .contentType("application/json").content("{}"))
+                .andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.message")
+                        .value(org.hamcrest.Matchers.containsString("X-Requested-By")));
+        mvc.perform(post("/engine-rest/task/t1/complete").with(helen).header("X-Requested-By", "script")
+                .contentType("application/json").content("{}")).andExpect(status().isNotFound());
+        mvc.perform(get("/engine-rest/task").with(helen)).andExpect(status().isNotFound());
+
+        mvc.perform(post("/staff/api/escalations/p1/temporary-password").with(helen).header("Cookie", "JSESSIONID=tasklist"))
+                .andExpect(status().isForbidden());
+        // no credentials at all: the sign-in refuses it
+        mvc.perform(post("/engine-rest/task/t1/complete")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/staff/api/escalations/p1/temporary-password").with(helen).header("X-Requested-By", "script"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theCamundaWebappsAreLeftToTheirOwnSignIn() throws Exception {
         mvc.perform(get("/camunda/app/cockpit/default/")).andExpect(status().isNotFound());
     }
 
     @Test
-    void everythingElseIsClosedButTheHealthCheck() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isNotFound());
-        mvc.perform(get("/actuator/env")).andExpect(status().isForbidden());
-        mvc.perform(get("/h2-console")).andExpect(status().isForbidden());
+    void everythingElseIsClosedButTheHealthCheckAndAClosedAddressReadsAsOneThatIsNotThere() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
+        mvc.perform(get("/h2-console")).andExpect(status().isNotFound());
     }
 }

@@ -214,6 +214,17 @@ class ActiveDirectoryTest {
     }
 
     @Test
+    void aProbeSearchesAsTheProtectionCheckDoesWhateverItFinds() {
+        directory.probe("bob");
+        directory.probe("ghost");
+        assertThat(modifications).isEmpty();
+
+        directory.destroy();
+        directory = adapter("ldaps://127.0.0.2:" + server.getListenPort(), caPem.getPath());
+        assertThatThrownBy(() -> directory.probe("ghost")).isInstanceOf(DirectoryUnavailableException.class);
+    }
+
+    @Test
     void anAccountThatIsNotThereOnPremisesIsAnOperatorsProblem() {
         Account ghost = new Account("ghost", "uid=ghost", "Ghost", "G", "Host", null, IdentitySource.SYNCED, null, false);
         assertThatThrownBy(() -> directory.setPassword(ghost, "Granite-Orchard-Lamp-71", false))

@@ -52,6 +52,11 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
         start();
     }
 
+    /** Both directories stop answering, as in an outage; {@link #close()} still cleans up. */
+    void takeDown() {
+        directories.stop();
+    }
+
     @Override
     public void close() {
         for (ContextSource pool : connectionPools) {

@@ -103,6 +103,17 @@ class LdapOnPremisesDirectoryTest {
     }
 
     @Test
+    void aProbeAsksWhatTheProtectionCheckAsksAndFailsLikeItWhenTheDirectoryIsDown() {
+        onPremises.probe("bob");
+        onPremises.probe("nobody-at-all");
+
+        directories.takeDown();
+
+        assertThatThrownBy(() -> onPremises.isProtected(bob)).isInstanceOf(DirectoryUnavailableException.class);
+        assertThatThrownBy(() -> onPremises.probe("nobody-at-all")).isInstanceOf(DirectoryUnavailableException.class);
+    }
+
+    @Test
     void clearingTheLockOutLetsTheAccountSignInAgain() throws Exception {
         try (var connection = directories.onPremisesAsServiceAccount()) {
             connection.modify(onPremisesDn("bob"), new Modification(ModificationType.ADD, "pwdAccountLockedTime", "20260101000000Z"));

@@ -1,10 +1,13 @@
 package org.resetflow.eligibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.util.EnumSet;
@@ -16,6 +19,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.directory.DirectoryUnavailableException;
 import org.resetflow.directory.IdentitySource;
 import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.recoveryinfo.RecoveryInfo;
@@ -140,11 +144,41 @@ class AccountProfilesTest {
     }
 
     @Test
-    void aCloudAccountIsNeverProtectedAndTheDomainIsNotAsked() {
+    void aCloudAccountIsNeverProtectedThoughTheDomainIsAskedAsForASyncedOne() {
         Account alice = account("alice", IdentitySource.CLOUD, Set.of(), Method.EMAIL);
         when(onPremises.isProtected(alice)).thenReturn(true);
 
         assertThat(profiles(policy(ALL_METHODS, true)).profile("alice").protectedAccount()).isFalse();
         verify(onPremises, never()).isProtected(any());
+        verify(onPremises).probe("alice");
+    }
+
+    @Test
+    void anUnknownUsernameAsksTheDomainAsASyncedAccountDoes() {
+        profiles(policy(ALL_METHODS, true)).profile(" nobody ");
+        verify(onPremises).probe("nobody");
+    }
+
+    @Test
+    void withoutWritebackTheDomainIsNeverAsked() {
+        account("alice", IdentitySource.CLOUD, Set.of(), Method.EMAIL);
+        account("bob", IdentitySource.SYNCED, Set.of(), Method.EMAIL);
+        AccountProfiles profiles = profiles(policy(ALL_METHODS, false));
+        profiles.profile("alice");
+        profiles.profile("bob");
+        profiles.profile("nobody");
+        verifyNoInteractions(onPremises);
+    }
+
+    @Test
+    void anOnPremisesOutageFailsTheLookUpOfAnUnknownUsernameAsItFailsASyncedOne() {
+        account("bob", IdentitySource.SYNCED, Set.of(), Method.EMAIL);
+        DirectoryUnavailableException down = new DirectoryUnavailableException("down");
+        when(onPremises.isProtected(any())).thenThrow(down);
+        doThrow(down).when(onPremises).probe(any());
+        AccountProfiles profiles = profiles(policy(ALL_METHODS, true));
+
+        assertThatThrownBy(() -> profiles.profile("bob")).isSameAs(down);
+        assertThatThrownBy(() -> profiles.profile("nobody")).isSameAs(down);
     }
 }

@@ -24,6 +24,21 @@ class FieldErrorsTest {
     }
 
     @Test
+    void aCodeCarriesSeveralParametersAndListsThroughTheRoundTrip() {
+        String code = FieldErrors.code("BANNED_WORD", List.of(List.of("contoso", "pass:word|1"), 4));
+        FieldErrors errors = new FieldErrors().add("password", code);
+
+        String decoded = FieldErrors.decode(errors.encode()).asMap().get("password").get(0);
+
+        assertThat(decoded).isEqualTo("BANNED_WORD:contoso|pass/word/1:4");
+        assertThat(FieldErrors.codeOf(decoded)).isEqualTo("BANNED_WORD");
+        assertThat(FieldErrors.argumentsOf(decoded)).containsExactly("contoso, pass/word/1", "4");
+        assertThat(FieldErrors.argumentsOf("TOO_SHORT:8")).containsExactly("8");
+        assertThat(FieldErrors.argumentsOf("CODE_WRONG")).isEmpty();
+        assertThat(FieldErrors.code("SAME_AS_CURRENT", List.of())).isEqualTo("SAME_AS_CURRENT");
+    }
+
+    @Test
     void nothingDecodesToNothing() {
         assertThat(FieldErrors.decode(null).isEmpty()).isTrue();
         assertThat(FieldErrors.decode(" ").isEmpty()).isTrue();

@@ -16,6 +16,7 @@ import org.resetflow.directory.IdentitySource;
 import org.resetflow.passwordpolicy.PasswordCheck;
 import org.resetflow.passwordpolicy.PasswordPolicy;
 import org.resetflow.passwordpolicy.PasswordPolicyProperties;
+import org.resetflow.passwordpolicy.PasswordPreset;
 import org.resetflow.passwordpolicy.PasswordRule;
 import org.resetflow.passwordpolicy.Violation;
 import org.resetflow.secret.SecretVault;
@@ -49,6 +50,14 @@ class TemporaryPasswordsTest {
                     .matches("[A-Za-z2-9\\-.!#%+=]{16}");
             assertThat(DEFAULT_POLICY.check(password, null, CAROL).ok()).isTrue();
         }
+    }
+
+    @Test
+    void aTemporaryPasswordIsAsLongAsAHigherMinimumLength() {
+        PasswordPolicy twentyCharacters = new PasswordPolicy(new PasswordPolicyProperties(PasswordPreset.NIST, 20, null, null,
+                new ClassPathResource("passwordpolicy/banned-passwords.txt"), List.of(), true, true, true));
+
+        assertThat(new TemporaryPasswords(twentyCharacters, vault).generate(CAROL)).hasSize(20);
     }
 
     @Test

@@ -61,6 +61,7 @@ class DemoEscalationAndRefusalEndToEndTest extends DemoJourneys {
                             java.net.URI.create("http://127.0.0.1:" + port + "/engine-rest/task/" + taskId + "/complete"))
                     .header("Content-Type", "application/json")
                     .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+                    .header(org.resetflow.testing.StaffClient.SCRIPTED_CALL, "resetflow-tests")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}"))
                     .build();
             return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();

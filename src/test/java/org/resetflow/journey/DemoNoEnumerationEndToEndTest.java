@@ -1,17 +1,32 @@
 package org.resetflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.resetflow.directory.embedded.EmbeddedDirectories;
 import org.resetflow.testing.JourneyApi;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** No account enumeration: unknown usernames and mismatched contacts look, and take, the same as known ones. */
 @Order(DemoJourneys.NO_ENUMERATION)
 class DemoNoEnumerationEndToEndTest extends DemoJourneys {
+
+    @Autowired
+    EmbeddedDirectories directories;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
 
     @Test
     void anUnknownUsernameGetsTheSameAnswersAsARegisteredUser() {
@@ -53,6 +68,34 @@ class DemoNoEnumerationEndToEndTest extends DemoJourneys {
         choose(api.flow("resets", api.start("resets", "bob")), "VOICE_MOBILE", "+1 202 555 0102");
         assertThat(api.outbox("+12025550102")).hasSize(texts + 2);
         codeSentTo("+12025550102");
+    }
+
+    @Test
+    void whileTheOnPremisesDirectoryIsDownASyncedUsernameStartsAsAnUnknownOneDoes() {
+        JourneyApi.Response synced;
+        JourneyApi.Response unknown;
+        directories.takeOnPremisesDown();
+        try {
+            synced = api.start("resets", "bob");
+            unknown = api.start("resets", "nobody.during.the.outage");
+            assertThat(synced.status()).isEqualTo(unknown.status()).isEqualTo(201);
+            assertThat(fieldNames(synced.body())).isEqualTo(fieldNames(unknown.body()));
+            assertThat(synced.field("status")).isEqualTo(unknown.field("status")).isEqualTo("ACTIVE");
+            assertThat(synced.body().path("step")).isEqualTo(unknown.body().path("step"));
+            assertThat(synced.body().path("messages")).isEqualTo(unknown.body().path("messages"));
+            assertThat(synced.body().path("messages").findValuesAsText("code")).containsExactly("pending");
+        } finally {
+            directories.restoreOnPremises();
+        }
+        // the account checks wait for their retry, which an operator (or here the test) may bring forward
+        for (JourneyApi.Response started : List.of(synced, unknown)) {
+            JourneyApi.Flow flow = api.flow("resets", started);
+            String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.id())
+                    .processDefinitionKey("passwordReset").singleResult().getId();
+            management.createJobQuery().processInstanceId(instance).list()
+                    .forEach(job -> management.setJobDuedate(job.getId(), null));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "chooseMethod".equals(api.get(flow).stepKey()));
+        }
     }
 
     @Test

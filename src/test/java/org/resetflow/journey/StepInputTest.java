@@ -144,6 +144,13 @@ class StepInputTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsMalformedTextWhichNoHashOrDirectoryGets() {
+        assertThat(errors("{\"name\": \"Jane\", \"note\": \"blue\\ud800sky\"}")).containsExactly(Map.entry("note", List.of("MALFORMED_TEXT")));
+        assertThat(errors("{\"name\": \"Jane\", \"note\": \"\\udc00\"}")).containsExactly(Map.entry("note", List.of("MALFORMED_TEXT")));
+        assertThat(check("{\"name\": \"Jane\", \"note\": \"\\ud83d\\ude00 paired\"}").valid()).isTrue();
+    }
+
+    @Test
     void aFieldWithoutMaximumLengthStillTakesAtMostAThousandCharacters() {
         assertThat(check("{\"name\": \"Jane\", \"note\": \"" + "x".repeat(1000) + "\"}").valid()).isTrue();
         assertThat(errors("{\"name\": \"Jane\", \"note\": \"" + "x".repeat(1001) + "\"}"))

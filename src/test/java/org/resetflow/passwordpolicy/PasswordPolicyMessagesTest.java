@@ -37,6 +37,7 @@ class PasswordPolicyMessagesTest {
             keys.add("password.onpremises." + reason.name());
         }
         new PasswordPolicy(PasswordPolicyTest.defaults()).describe().forEach(rule -> keys.add(rule.messageCode()));
+        new PasswordPolicy(NistPresetTest.nist(true)).describe().forEach(rule -> keys.add(rule.messageCode()));
         return keys;
     }
 
@@ -47,7 +48,7 @@ class PasswordPolicyMessagesTest {
 
         for (String key : requiredKeys()) {
             assertThat(messages.getProperty(key)).as(key).isNotBlank();
-            String formatted = new MessageFormat(messages.getProperty(key), Locale.ROOT).format(new Object[] {8});
+            String formatted = new MessageFormat(messages.getProperty(key), Locale.ROOT).format(new Object[] {8, 8});
             assertThat(formatted).as(key).doesNotContain("{").doesNotContain("'");
         }
     }
@@ -64,6 +65,28 @@ class PasswordPolicyMessagesTest {
 
         assertThat(german.getProperty("password.rule.TOO_LONG")).isEqualTo("Verwenden Sie höchstens {0} Zeichen.");
         assertThat(german.getProperty("password.rule.NOT_ENOUGH_CHARACTER_CLASSES")).contains("Großbuchstaben");
+    }
+
+    @Test
+    void saysWhichBannedTermsAndNamesItFound() throws IOException {
+        PasswordPolicy withCustomList = new PasswordPolicy(new PasswordPolicyProperties(8, 128, 3,
+                PasswordPolicyTest.defaults().bannedPasswords(), List.of("Contoso"), true, true));
+        PasswordCheck check = withCustomList.check("C0ntos0Dragon1", null, PasswordPolicyTest.ALICE);
+        Violation banned = check.violations().get(0);
+        Violation name = withCustomList.check("Alice-Kettle-9", null, PasswordPolicyTest.ALICE).violations().get(0);
+
+        assertThat(format("passwordpolicy.properties", banned, Locale.ENGLISH))
+                .startsWith("Your password is built on words that are easy to guess: Contoso, dragon1.")
+                .contains("yours has 2");
+        assertThat(format("passwordpolicy_de.properties", banned, Locale.GERMAN))
+                .startsWith("Ihr Passwort besteht aus leicht zu erratenden Wörtern: Contoso, dragon1.")
+                .contains("Ihres hat 2");
+        assertThat(format("passwordpolicy.properties", name, Locale.ENGLISH)).endsWith("(found: Alice).");
+        assertThat(format("passwordpolicy_de.properties", name, Locale.GERMAN)).endsWith("(gefunden: Alice).");
+    }
+
+    private static String format(String file, Violation violation, Locale locale) throws IOException {
+        return new MessageFormat(bundle(file).getProperty(violation.messageCode()), locale).format(violation.messageArguments());
     }
 
     @Test

@@ -30,6 +30,18 @@ class AccountUnlockProcessTest extends ProcessTest {
     }
 
     @Test
+    void anAccountBlockedWhileTheUserProvesWhoTheyAreIsNotUnlocked() {
+        ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
+        submit(unlock, "chooseMethod", values("method", "EMAIL", "contact", "registered"));
+
+        doubles.selfServiceBlocked = true;
+        submit(unlock, "enterCode", values("code", JourneyDoubles.RIGHT_CODE));
+
+        assertThat(unlock).isEnded().hasPassed("checkLockoutBeforeUnlock", "lockedOut").hasNotPassed("unlockAccount", "notifyUser");
+        assertThat(outcome(unlock)).isEqualTo("LOCKED_OUT");
+    }
+
+    @Test
     void failedProofsLockTheUserOutOfTheUnlockToo() {
         ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
         submit(unlock, "chooseMethod", values("method", "QUESTIONS"));

@@ -9,11 +9,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.resetflow.accountchange.AccountChangeVariables;
+import org.resetflow.camunda.FormFieldErrors;
 import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.camunda.JourneyFactsExpression;
 import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.notme.NotMeVariables;
 import org.resetflow.registration.RegistrationVariables;
 import org.resetflow.verification.VerificationVariables;
 
@@ -47,6 +49,8 @@ final class JourneyDoubles {
     int maxFailedProofs = 5;
     int failedProofs;
     boolean lockedOutAlready;
+    /** The owner reported a recovery as not theirs: blocked until the helpdesk lifts it. */
+    boolean selfServiceBlocked;
     boolean codeLimitReached;
     /** Methods whose codes the provider cannot deliver: the real step gives up with SEND_FAILED. */
     final java.util.Set<String> undeliverable = new java.util.HashSet<>();
@@ -54,8 +58,14 @@ final class JourneyDoubles {
     boolean onPremisesUnavailable;
     boolean cloudUnavailable;
 
+    // the journey a "not me" report is about, as its history tells
+    String reportedJourneyKind = "reset";
+    String reportedVerifiedMethods = "EMAIL";
+
     // what happened
     final List<String> calls = new ArrayList<>();
+    /** Self-service blocks by "not me" reports: the report's process instance and the account it blocks. */
+    final java.util.Map<String, String> selfServiceBlocks = new java.util.HashMap<>();
 
     JourneyDoubles register() {
         Mocks.register("journeySettings", new Settings());
@@ -63,6 +73,9 @@ final class JourneyDoubles {
         register("lookUpAccountDelegate", this::lookUpAccount);
         register("continueAsDecoyDelegate", this::continueAsDecoy);
         register("checkSelfServiceLockoutDelegate", e -> {
+            if (selfServiceBlocked) {
+                throw new BpmnError("LOCKED_OUT");
+            }
             if (lockedOutAlready) {
                 e.setVariable(VerificationVariables.LOCKED_OUT_UNTIL, LOCKED_OUT_UNTIL);
                 throw new BpmnError("LOCKED_OUT");
@@ -157,6 +170,23 @@ final class JourneyDoubles {
             e.setVariable(EscalationVariables.DECIDED_AT, "2026-11-25T11:00:00Z");
         });
         register("issueTemporaryPasswordDelegate", this::writeBothDirectories);
+        register("blockSelfServiceDelegate", e -> selfServiceBlocks.put(e.getProcessInstanceId(), (String) e.getVariable(Vars.ACCOUNT_KEY)));
+        register("gatherReportedJourneyFactsDelegate", e -> {
+            declared(e, NotMeVariables.REPORTED_JOURNEY);
+            e.setVariable(Vars.JOURNEY, reportedJourneyKind);
+            e.setVariable(Vars.REQUESTED_AT, "2026-11-25T10:00:00Z");
+            e.setVariable(Vars.CLIENT_ADDRESS, "192.0.2.10");
+            e.setVariable(VerificationVariables.VERIFIED_METHODS, reportedVerifiedMethods);
+            e.setVariable(Vars.NODE, "node-1");
+        });
+        register("liftSelfServiceBlockDelegate", e -> {
+            if (!Boolean.TRUE.equals(e.getVariable(NotMeVariables.ACCOUNT_SECURED))) {
+                throw FormFieldErrors.invalid(NotMeVariables.ACCOUNT_SECURED, "Secure the account first");
+            }
+            e.setVariable(NotMeVariables.SECURED_BY, "helen");
+            e.setVariable(NotMeVariables.SECURED_AT, "2026-11-25T12:00:00Z");
+            selfServiceBlocks.remove(e.getProcessInstanceId());
+        });
         register("checkCurrentPasswordDelegate", e -> proof(e, CURRENT_PASSWORD.equals(e.getVariable(Vars.INPUT_PASSWORD)),
                 "password", "PASSWORD_WRONG", "WRONG_PASSWORD"));
         register("checkContactsDelegate", e -> {

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.resetflow.camunda.JourneyLookups;
 import org.resetflow.channel.Channels;
 import org.resetflow.channel.DeliveryRefusedException;
 import org.resetflow.directory.Account;
@@ -75,6 +76,7 @@ import org.resetflow.secret.SecretVault;
 import org.resetflow.shared.Method;
 import org.resetflow.throttling.ProofThrottle;
 import org.resetflow.throttling.RateLimits;
+import org.resetflow.throttling.SelfServiceBlocks;
 import org.resetflow.verification.FailedProofs;
 import org.resetflow.verification.RecoveryMethods;
 import org.resetflow.verification.SecurityQuestions;
@@ -124,7 +126,9 @@ class JourneyDoublesContractTest {
                 step("checkSelfServiceLockoutDelegate").reads("accountKey")
                         .scenario("an account that may try", doubles -> { }, world -> { })
                         .scenario("an account locked out of self-service", doubles -> doubles.lockedOutAlready = true,
-                                world -> when(world.get(ProofThrottle.class).lockedOutUntil("alice")).thenReturn(Optional.of(NOW))),
+                                world -> when(world.get(ProofThrottle.class).lockedOutUntil("alice")).thenReturn(Optional.of(NOW)))
+                        .scenario("an account blocked until the helpdesk lifts it", doubles -> doubles.selfServiceBlocked = true,
+                                world -> when(world.get(SelfServiceBlocks.class).isBlocked("alice")).thenReturn(true)),
                 step("offerMethodsDelegate").reads("registeredMethods", "verifiedMethods", "undeliverableMethods", "questionsAllowed",
                                 "decoy", "username")
                         .scenario("the first gate", given("registeredMethods", "EMAIL,SMS,QUESTIONS", "questionsAllowed", true),
@@ -198,13 +202,14 @@ class JourneyDoublesContractTest {
                         .scenario("a synced account", given("writebackRequired", true), doubles -> { }, world -> { }),
 
                 // notifications
-                step("notifyUserDelegate").reads("noticeTemplate", "username", "locale")
-                        .scenario("a reset", given("noticeTemplate", "PASSWORD_RESET"), doubles -> { }, world -> { }),
+                step("notifyUserDelegate").reads("noticeTemplate", "username", "locale", "accountKey")
+                        .scenario("a reset, with its \"not me\" link", given("noticeTemplate", "PASSWORD_RESET"), doubles -> { }, world -> { })
+                        .scenario("a registration", given("noticeTemplate", "REGISTRATION_CONFIRMED"), doubles -> { }, world -> { }),
                 step("notifyAdministratorsDelegate").reads("username", "locale")
                         .scenario("an administrator's reset", doubles -> { }, world -> { }),
                 step("notifyEscalationReceivedDelegate").reads("username", "locale")
                         .scenario("an escalation", doubles -> { }, world -> { }),
-                step("notifyEscalationOutcomeDelegate").reads("decision", "noticeTemplate", "username", "locale", "refusalReason")
+                step("notifyEscalationOutcomeDelegate").reads("decision", "noticeTemplate", "username", "locale", "accountKey", "refusalReason")
                         .scenario("an approval", given("decision", "APPROVE", "noticeTemplate", "TEMPORARY_PASSWORD_SET"), doubles -> { }, world -> { })
                         .scenario("a refusal", given("decision", "REFUSE", "refusalReason", "Call us", "noticeTemplate", "ESCALATION_REFUSED"),
                                 doubles -> { }, world -> { }),
@@ -221,6 +226,19 @@ class JourneyDoublesContractTest {
                 step("issueTemporaryPasswordDelegate").reads("username", "writebackRequired")
                         .scenario("a cloud account", given("writebackRequired", false), doubles -> { }, world -> { })
                         .scenario("a synced account", given("writebackRequired", true), doubles -> { }, world -> { }),
+
+                // a recovery reported as not the user's
+                step("blockSelfServiceDelegate").reads("accountKey")
+                        .scenario("a report", given("reportedJourney", "journey-7"), doubles -> { }, world -> { }),
+                step("gatherReportedJourneyFactsDelegate").reads("reportedJourney")
+                        .scenario("a reset proven by email", given("reportedJourney", "journey-7"), doubles -> { },
+                                world -> when(world.get(JourneyLookups.class).facts(anyString(), any(String[].class))).thenReturn(Map.of(
+                                        "journey", "reset", "requestedAt", "2026-11-25T10:00:00Z", "clientAddress", "192.0.2.10",
+                                        "verifiedMethods", "EMAIL", "node", "node-1")))
+                        .scenario("a journey whose history is gone", given("reportedJourney", "journey-7"), doubles -> { }, world -> { }),
+                step("liftSelfServiceBlockDelegate").reads("accountSecured", "resolution")
+                        .scenario("the helpdesk secured the account", given("accountSecured", true, "resolution", "Reset by phone"),
+                                doubles -> { }, world -> { }),
 
                 // registration
                 step("checkCurrentPasswordDelegate").reads("password", "decoy", "username", "accountKey")

@@ -182,6 +182,21 @@ class PasswordResetProcessTest extends ProcessTest {
     }
 
     @Test
+    void anAccountBlockedWhileTheUserChoosesThePasswordEndsLockedOutBeforeAnythingIsChecked() {
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+
+        doubles.selfServiceBlocked = true;
+        setGoodPassword(reset);
+
+        assertThat(reset).isEnded().hasPassed("checkLockoutBeforePassword", "lockedOut")
+                .hasNotPassed("checkNewPassword", "setCloudPassword", "notifyUser");
+        assertThat(outcome(reset)).isEqualTo("LOCKED_OUT");
+        assertThat(doubles.called("checkNewPasswordDelegate")).isFalse();
+    }
+
+    @Test
     void anAccountLockedOutOfSelfServiceCannotStartAgain() {
         doubles.lockedOutAlready = true;
         ProcessInstance reset = startReset();

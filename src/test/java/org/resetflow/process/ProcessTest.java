@@ -46,13 +46,16 @@ abstract class ProcessTest {
         Mocks.reset();
     }
 
+    /** Starts a journey and runs what is due, as the API waits for the journey to settle after its start. */
     ProcessInstance start(String processKey, String journey, String username) {
-        return runtimeService().startProcessInstanceByKey(processKey, UUID.randomUUID().toString(), Variables.createVariables()
+        ProcessInstance started = runtimeService().startProcessInstanceByKey(processKey, UUID.randomUUID().toString(), Variables.createVariables()
                 .putValue(Vars.USERNAME, username)
                 .putValue(Vars.CLIENT_ADDRESS, "192.0.2.10")
                 .putValue(Vars.LOCALE, "en")
                 .putValue(Vars.JOURNEY, journey)
                 .putValue(Vars.REQUESTED_AT, "2026-11-25T10:00:00Z"));
+        runDueJobs(started);
+        return started;
     }
 
     /** The step the user sees now, as the API finds it: a user task of this journey without candidate groups. */

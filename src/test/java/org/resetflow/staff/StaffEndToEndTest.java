@@ -47,6 +47,8 @@ class StaffEndToEndTest {
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
+        // every test here signs in from 127.0.0.1: only the accounts' allowances are under test (RateLimitsTest has the clients')
+        registry.add("resetflow.throttling.staff-sign-in.failures-per-client", () -> 1000);
     }
 
     @LocalServerPort
@@ -86,6 +88,37 @@ class StaffEndToEndTest {
         assertThat(api.getPath("/camunda/api/engine/engine/default/task", null).status()).isIn(401, 403);
         assertThat(api.getPath("/staff/escalations/x", null).status()).isEqualTo(401);
         assertThat(new StaffClient(port, "helen", "not-her-password").get("/engine-rest/task").status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongStaffPasswordsAreThrottledOnBasicAndOnTheWebappsLoginBeforeAnyPasswordIsChecked() {
+        StaffClient guesser = new StaffClient(port, "mallory", "guess");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(guesser.get("/engine-rest/task").status()).as("attempt %d", attempt).isEqualTo(401);
+        }
+        StaffClient.Reply throttled = guesser.get("/engine-rest/task");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Too many wrong passwords");
+        assertThat(guesser.webappLogin("tasklist").status()).as("the same account at the webapps' login").isEqualTo(429);
+        assertThat(guesser.postJson("/staff/api/escalations/x/temporary-password", "{}").status()).isEqualTo(429);
+
+        StaffClient webappGuesser = new StaffClient(port, "trudy", "guess");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(webappGuesser.webappLogin("cockpit").status()).as("attempt %d", attempt).isIn(401, 403);
+        }
+        assertThat(webappGuesser.webappLogin("cockpit").status()).isEqualTo(429);
+        assertThat(webappGuesser.get("/engine-rest/task").status()).as("the same account on HTTP Basic").isEqualTo(429);
+        assertThat(helen.get("/engine-rest/task").status()).as("someone else").isEqualTo(200);
+    }
+
+    @Test
+    void aCrossSiteRequestCannotUseTheBrowsersStaffCredentialsToChangeAnything() {
+        StaffClient.Reply unnamed = helen.postJsonFromAnotherSite("/engine-rest/task/no-such-task/claim", "{\"userId\": \"helen\"}");
+        assertThat(unnamed.status()).isEqualTo(403);
+        assertThat(unnamed.json().path("message").asText()).contains("X-Requested-By");
+        assertThat(helen.postJsonFromAnotherSite("/staff/api/escalations/x/temporary-password", "{}").status()).isEqualTo(403);
+        assertThat(helen.postJson("/engine-rest/process-instance", "{}").status())
+                .as("a script that names itself reaches the engine").isEqualTo(200);
     }
 
     @Test

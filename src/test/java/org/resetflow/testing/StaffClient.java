@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public final class StaffClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a script sends with a state-changing staff call; a cross-site request cannot. */
+    public static final String SCRIPTED_CALL = "X-Requested-By";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     private final String base;
@@ -54,7 +56,13 @@ public final class StaffClient {
 
     public Reply postJson(String path, String json) {
         return send(basic(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header(SCRIPTED_CALL, "resetflow-tests").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** What a page of another site makes the browser send: the browser's credentials, no header of the site's own. */
+    public Reply postJsonFromAnotherSite(String path, String json) {
+        return send(basic(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
+                .header("Origin", "https://attacker.example").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     /** GETs a staff page, then submits its form with the page's CSRF token. */

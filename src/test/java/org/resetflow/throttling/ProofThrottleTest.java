@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class ProofThrottleTest {
 
-    private static final ThrottlingProperties DEFAULTS = new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 60, 120);
+    private static final ThrottlingProperties.StaffSignIn STAFF = new ThrottlingProperties.StaffSignIn(3, 5, Duration.ofMinutes(15));
+    private static final ThrottlingProperties DEFAULTS = new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 60, 120, STAFF);
 
     private final MutableClock clock = MutableClock.atSomeMoment();
     private ProofThrottle throttle;

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RateLimitsTest {
 
-    private static final ThrottlingProperties DEFAULTS = new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 60, 120);
+    private static final ThrottlingProperties.StaffSignIn STAFF = new ThrottlingProperties.StaffSignIn(3, 5, Duration.ofMinutes(15));
+    private static final ThrottlingProperties DEFAULTS = new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 60, 120, STAFF);
 
     private DataSource dataSource;
     private RateLimits limits;
@@ -45,6 +46,25 @@ class RateLimitsTest {
         if (threads != null) {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void staffSignInsStopAfterTheAccountsWrongPasswordsWhateverTheCaseOfTheName() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(limits.staffSignInAllowed("Helen", "198.51.100." + i)).as("try %d", i).isTrue();
+            limits.staffSignInFailed(i % 2 == 0 ? "HELEN" : "helen", "198.51.100." + i);
+        }
+        assertThat(limits.staffSignInAllowed("helen", "198.51.100.9")).as("from any client").isFalse();
+        assertThat(limits.staffSignInAllowed("olivia", "198.51.100.9")).as("another account").isTrue();
+    }
+
+    @Test
+    void staffSignInsStopAfterTheClientsWrongPasswordsWhateverTheAccount() {
+        for (int i = 1; i <= 5; i++) {
+            limits.staffSignInFailed("guess" + i, "203.0.113.66");
+        }
+        assertThat(limits.staffSignInAllowed("helen", "203.0.113.66")).isFalse();
+        assertThat(limits.staffSignInAllowed("helen", "203.0.113.67")).isTrue();
     }
 
     @Test
@@ -103,7 +123,7 @@ class RateLimitsTest {
 
     @Test
     void clientLimitsCountPerClientAddress() {
-        RateLimits small = new RateLimits(dataSource, new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 2, 3));
+        RateLimits small = new RateLimits(dataSource, new ThrottlingProperties(5, Duration.ofHours(24), Duration.ofHours(24), 10, 10, 2, 3, STAFF));
 
         assertThat(small.tryStartJourney("192.0.2.1")).isTrue();
         assertThat(small.tryStartJourney("192.0.2.1")).isTrue();

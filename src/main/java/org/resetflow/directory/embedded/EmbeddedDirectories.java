@@ -65,6 +65,26 @@ public class EmbeddedDirectories {
         cloud.stop();
     }
 
+    /**
+     * An outage drill: the embedded on-premises directory stops answering (its data stays on disk) until
+     * {@link #restoreOnPremises()}; journeys then show how they ride out a domain controller that is away.
+     */
+    public void takeOnPremisesDown() {
+        requireOnPremises().stop();
+    }
+
+    /** Ends the outage drill: the on-premises directory answers again, on the same port, with the same data. */
+    public void restoreOnPremises() {
+        requireOnPremises().start();
+    }
+
+    private EmbeddedDirectory requireOnPremises() {
+        if (onPremises == null) {
+            throw new IllegalStateException("the on-premises directory is not embedded in active-directory mode");
+        }
+        return onPremises;
+    }
+
     /** The port the cloud directory listens on (useful when configured as 0). */
     public int cloudPort() {
         return cloud.port();
@@ -72,10 +92,7 @@ public class EmbeddedDirectories {
 
     /** The port the on-premises directory listens on (useful when configured as 0). */
     public int onPremisesPort() {
-        if (onPremises == null) {
-            throw new IllegalStateException("the on-premises directory is not embedded in active-directory mode");
-        }
-        return onPremises.port();
+        return requireOnPremises().port();
     }
 
     private static void requireServiceAccount(String prefix, String bindDn, String bindPassword) {

@@ -1,0 +1,302 @@
+package org.resetflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.resetflow.testing.JourneyApi;
+import org.resetflow.testing.RawHttp;
+
+/**
+ * Each kind of malformed request that once answered 500 (issue 15) or an unhelpful page (issue 17), one test per
+ * kind: each now gets its 4xx, as a problem detail on the API and a page in the portal's look elsewhere, and the log
+ * gets at most a line at INFO for it, without the offending value and without a stack trace.
+ */
+@Order(DemoJourneys.BAD_REQUESTS)
+class DemoBadRequestsEndToEndTest extends DemoJourneys {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    RawHttp raw() {
+        return new RawHttp(port);
+    }
+
+    @Test
+    void bytesOutsideAsciiInAHeaderAre400OnTheApiAndThePortal() {
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "nobody.header"));
+        int mark = log.mark();
+        RawHttp.Answer token = raw().request("GET", "/api/v1/resets/" + flow.id(), "X-Flow-Token: t\u0085\u00e4k\n", "");
+        assertProblem(token, 400);
+        RawHttp.Answer language = raw().request("GET", "/reset", "Accept-Language: de\u0085\n", "");
+        assertPage(language, 400, "This request could not be read");
+        RawHttp.Answer csrfHeader = raw().request("POST", "/reset/start", "X-XSRF-TOKEN: \u0099\nContent-Type: application/x-www-form-urlencoded\n"
+                + "Content-Length: 14\n", "username=alice");
+        assertPage(csrfHeader, 400, "This request could not be read");
+        assertCleanLog(mark, "t\u0085\u00e4k", "de\u0085");
+    }
+
+    @Test
+    void aMultipartBodyIs415OnTheApiAndThePortal() {
+        int mark = log.mark();
+        String part = "--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nalice\r\n--b--\r\n";
+        assertProblem(raw().request("POST", "/api/v1/resets", "Content-Type: multipart/form-data\nContent-Length: 5\n", "hello"), 415);
+        assertProblem(raw().request("POST", "/api/v1/resets", "Content-Type: multipart/form-data; boundary=b\nContent-Length: "
+                + part.length() + "\n", part), 415);
+        assertPage(raw().request("POST", "/reset/start", "Content-Type: multipart/form-data\nContent-Length: 5\n", "hello"), 415,
+                "This form was sent in a way this site does not accept");
+        assertPage(raw().request("POST", "/reset/start", "Content-Type: multipart/form-data; boundary=b\nContent-Length: "
+                + part.length() + "\n", part), 415, "This form was sent in a way this site does not accept");
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void aWildcardContentTypeIs415Everywhere() {
+        int mark = log.mark();
+        assertThat(raw().request("HEAD", "/actuator/health", "Content-Type: */*\nContent-Length: 2\n", "[]").status()).isEqualTo(415);
+        assertProblem(raw().request("POST", "/api/v1/resets", "Content-Type: application/*\nContent-Length: 2\n", "{}"), 415);
+        assertPage(raw().request("POST", "/reset/start", "Content-Type: */*\nContent-Length: 2\n", "{}"), 415,
+                "This form was sent in a way this site does not accept");
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void controlCharactersInAFormParameterNameAre400() {
+        Csrf csrf = csrf();
+        String start = "_csrf=" + csrf.token() + "&username=nobody.parameter";
+        RawHttp.Answer started = raw().request("POST", "/reset/start", "Cookie: " + csrf.cookie() + "\n"
+                + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + start.length() + "\n", start);
+        assertThat(started.status()).isEqualTo(302);
+        String flowCookie = started.headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("rf_reset="))
+                .findFirst().orElseThrow().split(";", 2)[0];
+        int mark = log.mark();
+        for (String path : List.of("/reset/steps/chooseMethod", "/reset/start")) {
+            String form = "_csrf=" + csrf.token() + "&meth%01od=EMAIL&method=EMAIL";
+            RawHttp.Answer answer = raw().request("POST", path, "Cookie: " + csrf.cookie() + "; " + flowCookie + "\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n", form);
+            assertPage(answer, 400, "This request could not be read");
+        }
+        assertCleanLog(mark, "meth\u0001od");
+    }
+
+    @Test
+    void anUnpairedSurrogateIsInvalidInputBeforeItReachesAHashOrTheDirectory() {
+        int mark = log.mark();
+        JourneyApi.Response username = api.postRaw("/api/v1/resets", null, "{\"username\":\"al\\ud800ice\"}", "application/json");
+        assertThat(username.status()).isEqualTo(422);
+        assertThat(username.body().path("errors").findValuesAsText("code")).containsExactly("MALFORMED_TEXT");
+
+        JourneyApi.Response started = api.start("resets", "nobody.surrogate");
+        JourneyApi.Flow flow = api.flow("resets", started);
+        assertThat(api.optionValues(started)).contains("QUESTIONS");
+        JourneyApi.Response questions = choose(flow, "QUESTIONS", null);
+        assertThat(questions.stepKey()).isEqualTo("answerQuestions");
+        List<String> fields = questions.body().path("step").path("form").path("components").findValuesAsText("key");
+        StringBuilder values = new StringBuilder("{\"values\":{");
+        for (String field : fields) {
+            values.append(values.length() > 11 ? "," : "").append('"').append(field).append("\":\"")
+                    .append(field.equals(fields.get(0)) ? "blue\\udc00sky" : "blue sky").append('"');
+        }
+        values.append("}}");
+        JourneyApi.Response malformed = api.postRaw("/api/v1/resets/" + flow.id() + "/steps/answerQuestions", flow.token(),
+                values.toString(), "application/json");
+        assertThat(malformed.status()).as(malformed.body().toString()).isEqualTo(422);
+        assertThat(malformed.body().path("type").asText()).endsWith("/invalid-input");
+        assertThat(malformed.body().path("errors").get(0).path("field").asText()).isEqualTo(fields.get(0));
+        assertThat(malformed.body().path("errors").get(0).path("code").asText()).isEqualTo("MALFORMED_TEXT");
+        assertThat(api.get(flow).stepKey()).as("nothing changed").isEqualTo("answerQuestions");
+
+        Map<String, String> wrong = new java.util.LinkedHashMap<>();
+        fields.forEach(field -> wrong.put(field, "blue sky"));
+        JourneyApi.Response counted = api.submit(flow, "answerQuestions", wrong);
+        assertThat(counted.status()).as("well-formed answers are checked as ever").isEqualTo(422);
+        assertThat(counted.body().path("type").asText()).endsWith("/step-rejected");
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void aDotDotSegmentIntoTheEngineApiIs400() {
+        int mark = log.mark();
+        for (String path : List.of("/api/../engine-rest/process-definition", "/camunda/../engine-rest/process-definition",
+                "/api/%2e%2e/engine-rest/process-definition", "/api/..;/engine-rest/process-definition", "/reset/../engine-rest/user")) {
+            RawHttp.Answer answer = raw().request("GET", path, "", "");
+            assertThat(answer.status()).as(path).isEqualTo(400);
+        }
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void theEnginesRestApiAnswers400ForAQueryWithoutABodyAndForAHeaderItCannotParse() {
+        int mark = log.mark();
+        String demo = "Authorization: Basic " + java.util.Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.US_ASCII)) + "\n"
+                + "X-Requested-By: a-script\n";
+        for (String path : List.of("/engine-rest/task", "/engine-rest/job")) {
+            RawHttp.Answer noType = raw().request("POST", path, demo + "Content-Length: 0\n", "");
+            assertThat(noType.status()).as(noType.body()).isEqualTo(400);
+            assertThat(noType.body()).contains("\"type\":\"InvalidRequestException\"").doesNotContain("NullPointer");
+        }
+        RawHttp.Answer encoding = raw().request("GET", "/engine-rest/task", demo + "Accept-Encoding: ;^20;=S4f\n", "");
+        assertThat(encoding.status()).as(encoding.body()).isEqualTo(400);
+        assertThat(encoding.body()).doesNotContain(";^20;=S4f");
+        RawHttp.Answer text = raw().request("POST", "/engine-rest/task", demo + "Content-Type: text/plain\nContent-Length: 2\n", "{}");
+        assertThat(text.status()).as(text.body()).isEqualTo(415);
+        assertThat(raw().request("POST", "/engine-rest/task", demo + "Content-Type: application/json\nContent-Length: 2\n", "{}").status())
+                .isEqualTo(200);
+        assertCleanLog(mark, ";^20;=S4f");
+    }
+
+    @Test
+    void aDirectRequestForTheErrorPageIs404() {
+        int mark = log.mark();
+        assertPage(raw().request("GET", "/error", "", ""), 404, "Page not found");
+        assertPage(raw().request("GET", "/error", "Accept: application/json\n", ""), 404, "Page not found");
+        assertPage(raw().request("POST", "/error", "Content-Length: 0\n", ""), 404, "Page not found");
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void aMistypedAddressIs404NotAnExpiredPage() {
+        int mark = log.mark();
+        assertPage(raw().request("GET", "/nope", "", ""), 404, "Page not found");
+        assertPage(raw().request("GET", "/nope", "Accept-Language: de\n", ""), 404, "Seite nicht gefunden");
+        assertPage(raw().request("GET", "/portal/nothing-here.css", "", ""), 404, "Page not found");
+        assertProblem(raw().request("GET", "/api/v1/nope", "", ""), 404);
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void theHandoverLinkOpenedWithoutASessionIs401WithAPageThatLeadsToTheStaffSignIn() {
+        int mark = log.mark();
+        RawHttp.Answer answer = raw().request("GET", "/staff/escalations/123", "Accept: text/html\n", "");
+        assertPage(answer, 401, "Please sign in");
+        assertThat(answer.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(answer.body()).contains("href=\"/camunda/app/tasklist/\"");
+        assertProblem(raw().request("POST", "/staff/api/escalations/123/temporary-password", "Content-Length: 0\n", ""), 401);
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void everyErrorStatusAPersonCanMeetHasAPageInEnglishAndGerman() {
+        Csrf csrf = csrf();
+        int mark = log.mark();
+        for (String language : List.of("en", "de")) {
+            boolean de = language.equals("de");
+            String accept = "Accept-Language: " + language + "\n";
+            assertPage(raw().request("POST", "/reset/start?lang=" + language, "X-XSRF-TOKEN: \u0085\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: 14\n", "username=alice"), 400,
+                    de ? "Diese Anfrage konnte nicht gelesen werden" : "This request could not be read");
+            assertPage(raw().request("GET", "/staff/escalations/1", accept, ""), 401, de ? "Bitte melden Sie sich an" : "Please sign in");
+            assertPage(raw().request("POST", "/reset/start", accept + "Content-Type: application/x-www-form-urlencoded\nContent-Length: 14\n",
+                    "username=alice"), 403, de ? "Diese Seite ist abgelaufen" : "This page has expired");
+            assertPage(raw().request("GET", "/nope", accept, ""), 404, de ? "Seite nicht gefunden" : "Page not found");
+            assertPage(raw().request("GET", "/reset/start", accept, ""), 405,
+                    de ? "Diese Seite kann so nicht verwendet werden" : "This page cannot be used this way");
+            String big = "_csrf=" + csrf.token() + "&username=" + "x".repeat(20_000);
+            assertPage(raw().request("POST", "/reset/start", accept + "Cookie: " + csrf.cookie() + "\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + big.length() + "\n", big), 413,
+                    de ? "Es wurde zu viel gesendet" : "Too much was sent");
+            assertPage(raw().request("POST", "/reset/start", accept + "Content-Type: text/plain\nContent-Length: 5\n", "alice"), 415,
+                    de ? "Dieses Formular wurde auf eine Weise gesendet" : "This form was sent in a way this site does not accept");
+        }
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void bodyLimitsHoldForChunkedAndCompressedBodiesOnTheApiAndThePortal() throws IOException {
+        Csrf csrf = csrf();
+        int mark = log.mark();
+        String form = "_csrf=" + csrf.token() + "&username=" + "x".repeat(40_000);
+        RawHttp.Answer chunkedForm = raw().request("POST", "/reset/start", "Cookie: " + csrf.cookie() + "\n"
+                + "Content-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked\n", chunked(form));
+        assertPage(chunkedForm, 413, "Too much was sent");
+        String small = "_csrf=" + csrf.token() + "&username=alice";
+        RawHttp.Answer smallChunkedForm = raw().request("POST", "/reset/start", "Cookie: " + csrf.cookie() + "\n"
+                + "Content-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked\n", chunked(small));
+        assertThat(smallChunkedForm.status()).as("a small chunked form is read as ever").isEqualTo(302);
+
+        byte[] gzippedJson = gzip("{\"username\":\"alice\"}");
+        RawHttp.Answer gzipApi = raw().send(("POST /api/v1/resets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                + "Content-Encoding: gzip\r\nContent-Length: " + gzippedJson.length + "\r\n").getBytes(StandardCharsets.US_ASCII), gzippedJson);
+        assertProblem(gzipApi, 415);
+        assertThat(gzipApi.header("Accept-Encoding")).isEqualTo("identity");
+        RawHttp.Answer deflateApi = raw().request("POST", "/api/v1/resets", "Content-Type: application/json\nContent-Encoding: deflate\n"
+                + "Transfer-Encoding: chunked\n", chunked("x".repeat(100)));
+        assertProblem(deflateApi, 415);
+        byte[] gzippedForm = gzip(small);
+        RawHttp.Answer gzipPortal = raw().send(("POST /reset/start HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: " + csrf.cookie() + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Encoding: gzip\r\nContent-Length: " + gzippedForm.length + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII), gzippedForm);
+        assertPage(gzipPortal, 415, "This form was sent in a way this site does not accept");
+        assertThat(gzipPortal.header("Accept-Encoding")).isEqualTo("identity");
+        assertCleanLog(mark);
+    }
+
+    record Csrf(String cookie, String token) {
+    }
+
+    /** The portal's CSRF cookie and the token its start page carries, as a browser would have them. */
+    Csrf csrf() {
+        RawHttp.Answer page = raw().request("GET", "/reset", "", "");
+        String cookie = page.headers("Set-Cookie").stream().filter(c -> c.startsWith("rf_csrf="))
+                .findFirst().orElseThrow().split(";", 2)[0];
+        String token = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        return new Csrf(cookie, java.net.URLEncoder.encode(token, StandardCharsets.UTF_8));
+    }
+
+    static String chunked(String body) {
+        StringBuilder chunks = new StringBuilder();
+        for (int at = 0; at < body.length(); at += 4096) {
+            String chunk = body.substring(at, Math.min(body.length(), at + 4096));
+            chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        }
+        return chunks.append("0\r\n\r\n").toString();
+    }
+
+    static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    static void assertProblem(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).contains("application/problem+json");
+        JsonNode problem = read(answer.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    static void assertPage(RawHttp.Answer answer, int status, String heading) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("text/html");
+        assertThat(answer.body()).contains("<h1>" + heading).contains("class=\"site-header\"").contains("class=\"site-footer\"")
+                .doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    /** Since the mark: nothing at ERROR, no stack trace, none of the values the requests carried. */
+    static void assertCleanLog(int mark, String... values) {
+        List<String> logged = log.since(mark);
+        assertThat(logged).noneMatch(line -> line.startsWith("ERROR ")).noneMatch(line -> line.contains("\tat "));
+        for (String value : values) {
+            assertThat(logged).noneMatch(line -> line.contains(value));
+        }
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}
