@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the public API's handlers as an RFC 9457 problem detail; never a stack trace. Framework exceptions
- * about malformed requests answer with their 4xx status ({@link ExpectedErrors}); only a fault of the server's own
- * is a 500. Errors before a handler is found (an unknown path, a wrong method or content type) reach the error
+ * Every error of the public API's handlers (the journeys' and the "not me" reports') as an RFC 9457 problem
+ * detail; never a stack trace. Framework exceptions about malformed requests answer with their 4xx status
+ * ({@link ExpectedErrors}); only a fault of the server's own is a 500. Errors before a handler is found (an unknown path, a wrong method or content type) reach the error
  * page, which answers API paths with a problem detail of the same shape.
  */
-@RestControllerAdvice(assignableTypes = JourneyController.class)
+@RestControllerAdvice(assignableTypes = {JourneyController.class, NotMeController.class})
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
