@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -31,8 +33,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a model declares about its steps for the Java around the engine, as {@code camunda:properties} on the step
- * (for instance {@code directoryWrite=true} on a task that writes to a directory): the engine parses them for user
- * tasks only, this plugin for every task and call, so that a step's properties are at hand when it runs.
+ * (for instance {@code directoryWrite=true} on a task that writes to a directory): the engine keeps them on the
+ * parsed activity for external tasks only, this plugin for every task (user tasks too) and call, so that a step's
+ * properties are at hand when it runs.
  */
 @Component
 public class ModelProperties extends AbstractProcessEnginePlugin {
@@ -46,6 +49,11 @@ public class ModelProperties extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseServiceTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                keep(element, activity);
+            }
+
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 keep(element, activity);
             }
 
@@ -118,6 +126,19 @@ public class ModelProperties extends AbstractProcessEnginePlugin {
             }
         }
         return Collections.unmodifiableSortedSet(steps);
+    }
+
+    /**
+     * The values the steps of the packaged models declare for {@code name}, by step id, for checks at start-up.
+     */
+    public static SortedMap<String, String> declared(String name) {
+        SortedMap<String, String> declared = new TreeMap<>();
+        for (Declaration declaration : Packaged.DECLARATIONS) {
+            if (name.equals(declaration.name())) {
+                declared.put(declaration.step(), declaration.value());
+            }
+        }
+        return Collections.unmodifiableSortedMap(declared);
     }
 
     /** One {@code camunda:property} of a step of a packaged model. */

@@ -38,16 +38,17 @@ class DemoData implements SmartInitializingSingleton {
     /**
      * The Argon2id hashes of the demo users' answers (the README gives the answers), made once: hashing them at every
      * first start cost half a second of start-up, and these answers are public anyway. {@code DemoDataTest} checks
-     * that each matches its answer with the parameters security answers are hashed with today.
+     * that each matches its answer with the parameters security answers are hashed with today. A demo database
+     * seeded before (with m=16 MiB) keeps its hashes; each is hashed again at the next correct answer.
      */
     static final Map<String, String> ALICE_ANSWER_HASHES = answers(
-            "first-pet", "$argon2id$v=19$m=16384,t=2,p=1$EZFPjErXtIsfLWSw5tnODQ$KoPuDXhl0uMhgKb8SM9uhtSaZnusyVNO8odtDNhOh9M",
-            "birth-city", "$argon2id$v=19$m=16384,t=2,p=1$6Nz9WfziQbKlVtIuhWIEfQ$Ud5pxjjunErVSqWNwlaZJkr6oxaOJ8KUEvkz/ZFxRzU",
-            "first-school", "$argon2id$v=19$m=16384,t=2,p=1$cnM6pf4YXc3EGl0zRL0DGw$MuyglUNR9OANX3wzJgCslrDXCF8lnt0zdYaTtDU7dLA");
+            "first-pet", "$argon2id$v=19$m=19456,t=2,p=1$tJwj2gth2eHrezHre8gkvQ$VGA8GENaSW88+kVCSyxzZY0abqYVXCs0vzDavSuMrP0",
+            "birth-city", "$argon2id$v=19$m=19456,t=2,p=1$75Re2pfFofIGZkfXUomgVw$gUBhldsce4zFCqp4bjrQDe9yWa3H4gB0JYqLPl6qOMg",
+            "first-school", "$argon2id$v=19$m=19456,t=2,p=1$FepSDGT/yPQ1P4R4z7WMFQ$MYK4u0UNC/NwPsd6MMTiD4AeLPDzFkT4WE7vCC+uqGU");
     static final Map<String, String> DAVE_ANSWER_HASHES = answers(
-            "first-pet", "$argon2id$v=19$m=16384,t=2,p=1$sQAqiG7iEo1DKKnZSH+LwA$bSQJOdsuFdr1xUk9k2q4mb0Nu1sURdfgCvHwHWtsZgA",
-            "birth-city", "$argon2id$v=19$m=16384,t=2,p=1$1xlmEaCyqG8wL8oMOS8ubA$Yxez8aLj8SwVwm2wR4791CSWDjW4gcHGgs+8m6XylbQ",
-            "first-car", "$argon2id$v=19$m=16384,t=2,p=1$Q4zzyJNdrPUtH9lk5AqN0g$0R6NWfpI5dAZnhDwiGpxhrurR156aQ4jtlzR4OqzhbA");
+            "first-pet", "$argon2id$v=19$m=19456,t=2,p=1$kWgC4roU2qvM00VkqfNR/A$QI2dsXsVM57e19sNPnF4aW8/f2yRzi0ZNNxUZfNNuvo",
+            "birth-city", "$argon2id$v=19$m=19456,t=2,p=1$3LeTTEVfyk2u83C5dXSzJg$3CKTAwG/C3iOU9z/pPzzXweC5OMPC/mAHDDLPx2heB4",
+            "first-car", "$argon2id$v=19$m=19456,t=2,p=1$fDWJhG8CsRqGT1I8mkvDEg$QAjOyAyRbZF6uMH1M+2QAfiOe4I7ZdWmc7W1IFN0WeI");
 
     private final RecoveryRegistrations registrations;
     private final LdapTemplate cloud;

@@ -74,6 +74,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                         "Too many requests from your address. Try again later."));
     }
 
+    @ExceptionHandler(JourneyExceptions.TryAgain.class)
+    ResponseEntity<ProblemDetail> tryAgain(JourneyExceptions.TryAgain e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again in a moment",
+                        "Too many answers are being checked right now. Nothing was changed and this attempt did not count: "
+                                + "send the same step again after Retry-After seconds."));
+    }
+
     @ExceptionHandler(ApiRequestLimits.BodyTooLarge.class)
     ProblemDetail tooLarge(ApiRequestLimits.BodyTooLarge e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request too large", e.getMessage());

@@ -64,6 +64,23 @@ public final class JourneyExceptions {
         }
     }
 
+    /**
+     * The step cannot be taken right now (too many security answers wait to be checked): nothing was changed and
+     * nothing counted; the same step may be sent again after {@link #retryAfterSeconds()}.
+     */
+    public static final class TryAgain extends RuntimeException {
+        final long retryAfterSeconds;
+
+        TryAgain(long retryAfterSeconds, Throwable cause) {
+            super("The step cannot be taken right now; nothing was changed", cause);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     public static final class TooManyRequests extends RuntimeException {
         final long retryAfterSeconds;
 

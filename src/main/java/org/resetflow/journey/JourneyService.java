@@ -26,6 +26,7 @@ import org.resetflow.camunda.JourneySignals;
 import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.EngineProperties;
 import org.resetflow.engine.FieldErrors;
+import org.resetflow.engine.StepPreparation;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 import org.resetflow.shared.JourneyKind;
@@ -65,10 +66,12 @@ public class JourneyService {
     private final Clock clock;
     private final String node;
     private final EngineCommands commands;
+    private final StepPreparations preparations;
 
     JourneyService(EngineCommands commands, RuntimeService runtime, TaskService tasks,
                    ManagementService management, JourneyLookups lookups, Flows flows, StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
-                   SelfServiceBlocks blocks, TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit) {
+                   SelfServiceBlocks blocks, TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit,
+                   StepPreparations preparations) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -85,6 +88,7 @@ public class JourneyService {
         this.clock = clock;
         this.node = audit.node();
         this.commands = commands;
+        this.preparations = preparations;
     }
 
     /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
@@ -120,15 +124,25 @@ public class JourneyService {
         StepInput input;
         try {
             // one engine command: the task, its execution and its variables are read once, for the check and the completion
-            input = commands.inOneCommand(() -> {
+            Submission submission = commands.inOneCommand(() -> {
                 Map<String, Object> variables = tasks.getVariables(task.getId());
                 JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
                 StepInput checked = StepInput.check(values, form, variables, forms);
-                if (checked.valid()) {
-                    tasks.complete(task.getId(), checked.asTransientVariables());
+                if (!checked.valid()) {
+                    return new Submission(checked, Set.of(), null);
                 }
-                return checked;
+                Optional<StepPreparation> preparation = preparations.of(task);
+                if (preparation.isEmpty()) {
+                    tasks.complete(task.getId(), checked.asTransientVariables());
+                    return new Submission(checked, Set.of(), null);
+                }
+                StepPreparation.Work work = preparation.get().prepare(new PreparedStep(flow, task, variables, checked));
+                return new Submission(checked, StepForms.fields(form).keySet(), work);
             });
+            input = submission.input();
+            if (submission.work() != null) {
+                completePrepared(task, submission);
+            }
         } catch (NullValueException | OptimisticLockingException | org.camunda.bpm.engine.exception.NotFoundException alreadyTaken) {
             throw new JourneyExceptions.StaleStep(view(flow, locale));
         }
@@ -140,6 +154,70 @@ public class JourneyService {
             throw new JourneyExceptions.StepRejected(view);
         }
         return view;
+    }
+
+    /** A step's checked input; for a step with a preparation, its form's fields and the work to do before it completes. */
+    private record Submission(StepInput input, Set<String> formFields, StepPreparation.Work work) {
+    }
+
+    /**
+     * The slow part of a step (hashing security answers), then the task's completion with its result, each on its own:
+     * no transaction is open and no connection held while the work waits for its turn and runs. When the work cannot
+     * be done now, the step is refused with "try again" and nothing of the journey changed.
+     */
+    private void completePrepared(Task task, Submission submission) {
+        Map<String, String> prepared;
+        try {
+            prepared = submission.work().run();
+        } catch (StepPreparation.Busy busy) {
+            throw new JourneyExceptions.TryAgain(busy.retryAfter().toSeconds(), busy);
+        }
+        VariableMap variables = submission.input().asTransientVariables();
+        prepared.forEach((name, value) -> {
+            if (submission.formFields().contains(name)) {
+                throw new IllegalStateException("The preparation of " + task.getTaskDefinitionKey() + " sets " + name
+                        + ", which is a field of its form: only the server may set it");
+            }
+            variables.putValueTyped(name, Variables.stringValue(value, true));
+        });
+        tasks.complete(task.getId(), variables);
+        submission.work().completed();
+    }
+
+    /** What a preparation reads of the step, inside the command that checked the input. */
+    private final class PreparedStep implements StepPreparation.Step {
+
+        private final Flows.Flow flow;
+        private final Task task;
+        private final Map<String, Object> variables;
+        private final StepInput input;
+
+        PreparedStep(Flows.Flow flow, Task task, Map<String, Object> variables, StepInput input) {
+            this.flow = flow;
+            this.task = task;
+            this.variables = variables;
+            this.input = input;
+        }
+
+        @Override
+        public String processInstanceId() {
+            return task.getProcessInstanceId();
+        }
+
+        @Override
+        public Object input(String key) {
+            return input.value(key);
+        }
+
+        @Override
+        public Object variable(String name) {
+            return variables.get(name);
+        }
+
+        @Override
+        public Object journeyFact(String name) {
+            return runtime.getVariable(flow.processInstanceId(), name);
+        }
     }
 
     private static String checkedUsername(String typed) {

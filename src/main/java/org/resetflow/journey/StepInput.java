@@ -65,6 +65,11 @@ final class StepInput {
         return errors;
     }
 
+    /** The accepted value of a field, or null. */
+    Object value(String key) {
+        return accepted.get(key);
+    }
+
     VariableMap asTransientVariables() {
         VariableMap variables = Variables.createVariables();
         accepted.forEach((key, value) -> {

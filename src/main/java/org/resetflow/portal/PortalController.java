@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.resetflow.engine.FieldErrors;
 import org.resetflow.journey.ClientAddresses;
 import org.resetflow.journey.FlowView;
 import org.resetflow.journey.JourneyExceptions;
@@ -117,6 +118,12 @@ class PortalController {
             } catch (JourneyExceptions.InvalidInput invalid) {
                 response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
                 return flowPage(portalJourney, current, texts.fieldErrors(invalid.errors(), locale), submitted, model);
+            } catch (JourneyExceptions.TryAgain busy) {
+                // nothing was taken or counted: the same form again, with the reason, to be sent once more
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                response.setHeader("Retry-After", Long.toString(busy.retryAfterSeconds()));
+                return flowPage(portalJourney, current, texts.fieldErrors(new FieldErrors().add(FieldErrors.FORM, "TRY_AGAIN"), locale),
+                        submitted, model);
             }
         } catch (JourneyExceptions.StaleStep stale) {
             return "redirect:" + portalJourney.path();

@@ -66,6 +66,17 @@ public class RecoveryRegistrations {
         confirm(accountKey);
     }
 
+    /**
+     * Replaces one answer's hash with a new hash of the same answer (made with today's parameters), unless the answer
+     * changed meanwhile: only a row that still holds {@code oldHash} is changed. The registration keeps its dates.
+     *
+     * @return whether the hash was replaced
+     */
+    public boolean rehashAnswer(String accountKey, String questionId, String oldHash, String newHash) {
+        return jdbc.sql("UPDATE rf_security_answer SET answer_hash = ? WHERE account_key = ? AND question_id = ? AND answer_hash = ?")
+                .params(newHash, accountKey, questionId, oldHash).update() == 1;
+    }
+
     public void confirm(String accountKey) {
         Timestamp now = Timestamp.from(clock.instant());
         ensureRow(accountKey, now);

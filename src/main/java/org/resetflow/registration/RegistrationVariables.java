@@ -12,6 +12,12 @@ public final class RegistrationVariables {
     public static final String MOBILE_TO_VERIFY = "mobileToVerify";
     public static final String QUESTION_OPTIONS = "questionOptions";
     public static final String QUESTIONS_TO_REGISTER = "questionsToRegister";
+    /**
+     * The Argon2id hashes of the new answers (question id → hash, as JSON), which the journey API makes before it
+     * completes the step ({@code answerHashing}), stamped with the server's keyed hash for the process instance.
+     * Transient, never a form field.
+     */
+    public static final String ANSWER_HASHES = "answerHashes";
 
     private RegistrationVariables() {
     }

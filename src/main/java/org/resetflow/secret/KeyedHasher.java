@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class KeyedHasher {
+
+    /** Hex characters of a hash. */
+    private static final int HASH_CHARS = 64;
 
     private final SecretKeySpec key;
 
@@ -32,6 +36,24 @@ public class KeyedHasher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    /**
+     * The value with its keyed hash in front, bound to a context: a value only a holder of the server secret can make,
+     * for one part of ResetFlow to hand to another through a channel that others can write to as well (a transient
+     * process variable, which a staff member could set through the engine's REST API).
+     */
+    public String stamp(String context, String value) {
+        return hash(context, value) + ":" + value;
+    }
+
+    /** The value of a {@link #stamp} made for this context; empty for anything else (another context, no stamp, not text). */
+    public Optional<String> unstamped(String context, Object stamped) {
+        if (!(stamped instanceof String text) || text.length() <= HASH_CHARS || text.charAt(HASH_CHARS) != ':') {
+            return Optional.empty();
+        }
+        String value = text.substring(HASH_CHARS + 1);
+        return matches(context, value, text.substring(0, HASH_CHARS)) ? Optional.of(value) : Optional.empty();
     }
 
     /** Constant-time comparison of a candidate against a stored hash. */

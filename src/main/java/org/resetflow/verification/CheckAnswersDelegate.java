@@ -1,36 +1,33 @@
 package org.resetflow.verification;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.engine.FieldErrors;
-import org.resetflow.engine.Vars;
+import org.resetflow.secret.KeyedHasher;
 import org.springframework.stereotype.Component;
 
-/** "Check the answers": all must match; which one was wrong is not told. */
+/**
+ * "Check the answers": all must match; which one was wrong is not told. The answers were checked against their
+ * slow hashes before this command ({@link AnswerCheck}); this step records the verdict, the proof or the failure.
+ */
 @Component("checkAnswersDelegate")
 class CheckAnswersDelegate implements JavaDelegate {
 
-    private final SecurityQuestions questions;
     private final FailedProofs failedProofs;
+    private final KeyedHasher hasher;
 
-    CheckAnswersDelegate(SecurityQuestions questions, FailedProofs failedProofs) {
-        this.questions = questions;
+    CheckAnswersDelegate(FailedProofs failedProofs, KeyedHasher hasher) {
         this.failedProofs = failedProofs;
+        this.hasher = hasher;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String accountKey = JourneyFacts.text(execution, Vars.ACCOUNT_KEY);
-        List<String> ids = Arrays.asList(((String) execution.getVariable(VerificationVariables.QUESTION_IDS)).split(","));
-        List<String> given = new ArrayList<>();
-        for (int i = 1; i <= ids.size(); i++) {
-            given.add((String) execution.getVariable("answer" + i));
-        }
-        if (questions.allCorrect(accountKey, JourneyFacts.isTrue(execution, Vars.DECOY), ids, given)) {
+        String verdict = hasher.unstamped(AnswerCheck.verdictContext(execution.getProcessInstanceId(),
+                        execution.getVariable(VerificationVariables.QUESTION_IDS)), execution.getVariable(VerificationVariables.ANSWER_VERDICT))
+                .orElseThrow(() -> new IllegalStateException("Security answers reach the engine only with the journey API's verdict on "
+                        + "them (preparation answerCheck); these came without one"));
+        if (AnswerCheck.RIGHT.equals(verdict)) {
             return;
         }
         throw failedProofs.record(execution, FieldErrors.FORM, "ANSWERS_WRONG", "WRONG_ANSWERS");

@@ -19,6 +19,12 @@ public final class VerificationVariables {
     public static final String CODE_ISSUED_AT = "codeIssuedAt";
     public static final String QUESTION_IDS = "questionIds";
     public static final String QUESTION_COUNT = "questionCount";
+    /**
+     * The verdict on the answers to the questions, which the journey API reaches before it completes the step
+     * ({@code answerCheck}): {@code RIGHT} or {@code WRONG}, stamped with the server's keyed hash for the process
+     * instance and the questions. Transient, never a form field.
+     */
+    public static final String ANSWER_VERDICT = "answerVerdict";
     public static final String LOCKED_OUT_UNTIL = "lockedOutUntil";
     public static final String INPUT_CONTACT = "contact";
     public static final String INPUT_CODE = "code";

@@ -1,10 +1,21 @@
 package org.resetflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.resetflow.recoveryinfo.HashingQueue;
+import org.resetflow.testing.HashingQueues;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The condition is not inherited from {@link PortalBrowserTest}: JUnit reads it on the test class itself. */
 @EnabledIf("org.resetflow.testing.Browsers#available")
@@ -30,5 +41,53 @@ class PortalWithoutJavaScriptTest extends PortalBrowserTest {
         choose("QUESTIONS");
         submit();
         assertThat(browser.findElements(By.cssSelector("input[name^=answer]"))).hasSize(3);
+    }
+
+    @Autowired
+    HashingQueue queue;
+
+    @Test
+    void aFullHashingQueueShowsTryAgainOnTheFormAndTheSameAnswersGoThroughAfterwards() throws Exception {
+        open("/reset");
+        startWith("alice");
+        choose("QUESTIONS");
+        submit();
+        CountDownLatch release = new CountDownLatch(1);
+        Logger log = (Logger) LoggerFactory.getLogger(HashingQueue.class);
+        Level level = log.getLevel();
+        // the refusal is logged for the operators; here it is expected
+        log.setLevel(Level.OFF);
+        try {
+            HashingQueues.fill(queue, release);
+            answerAlicesQuestions();
+            submit();
+
+            assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains(journeyText("error.TRY_AGAIN"));
+            assertThat(progress()).as("the same step").isEqualTo("Step 2 of 3");
+            assertThat(browser.findElements(By.cssSelector("input[name^=answer]"))).hasSize(3)
+                    .allSatisfy(input -> assertThat(input.getAttribute("value")).as("answers are never sent back").isEmpty());
+            screenshot("busy", "try-again");
+        } finally {
+            release.countDown();
+            log.setLevel(level);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> queue.waiting() == 0);
+
+        answerAlicesQuestions();
+        submit();
+
+        assertThat(progress()).isEqualTo("Step 3 of 3");
+        assertThat(browser.findElements(By.id("field-password"))).hasSize(1);
+    }
+
+    /** alice's answers, as the README gives them, under the question each field's label asks. */
+    private void answerAlicesQuestions() {
+        Map<String, String> answers = Map.of("What was the name of your first pet?", "Rex",
+                "In which city were you born?", "Springfield", "What was the name of your first school?", "Lincoln Elementary");
+        for (WebElement input : browser.findElements(By.cssSelector("input[name^=answer]"))) {
+            String question = browser.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).getText();
+            assertThat(answers).containsKey(question);
+            fill(input.getAttribute("id"), answers.get(question));
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.resetflow.process;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -117,8 +118,7 @@ final class JourneyDoubles {
             e.setVariable("question2", "question.birth-city");
             e.setVariable("question3", "question.first-school");
         });
-        register("checkAnswersDelegate", e -> proof(e, RIGHT_ANSWER.equals(e.getVariable("answer1"))
-                && RIGHT_ANSWER.equals(e.getVariable("answer2")) && RIGHT_ANSWER.equals(e.getVariable("answer3")),
+        register("checkAnswersDelegate", e -> proof(e, String.valueOf(e.getVariable(VerificationVariables.ANSWER_VERDICT)).endsWith(":RIGHT"),
                 "_form", "ANSWERS_WRONG", "WRONG_ANSWERS"));
         register("recordProofDelegate", e -> {
             List<String> verified = new ArrayList<>(split(e.getVariable(VerificationVariables.VERIFIED_METHODS)));
@@ -210,6 +210,20 @@ final class JourneyDoubles {
             }
         });
         return this;
+    }
+
+    /**
+     * What the journey API's preparations of a step ({@code camunda:property preparation=...}) add to the submitted
+     * values, as transient strings stamped by the server (here with a stand-in stamp): the verdict on answers (right
+     * when every one is {@link #RIGHT_ANSWER}), the hashes of new answers.
+     */
+    Map<String, String> prepare(String preparation, Map<String, Object> values) {
+        return switch (preparation) {
+            case "answerCheck" -> Map.of(VerificationVariables.ANSWER_VERDICT, "stamp:" + (RIGHT_ANSWER.equals(values.get("answer1"))
+                    && RIGHT_ANSWER.equals(values.get("answer2")) && RIGHT_ANSWER.equals(values.get("answer3")) ? "RIGHT" : "WRONG"));
+            case "answerHashing" -> Map.of(RegistrationVariables.ANSWER_HASHES, "stamp:{\"" + values.get("question1") + "\":\"hash\"}");
+            default -> throw new AssertionError("no double for the preparation " + preparation);
+        };
     }
 
     /** What the real step reads from an input parameter of its task: the model must declare it. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -165,12 +166,13 @@ class JourneyDoublesContractTest {
                 step("drawQuestionsDelegate").reads("accountKey", "decoy")
                         .scenario("three questions drawn", doubles -> { }, world -> when(world.get(SecurityQuestions.class).draw(any(), anyBoolean()))
                                 .thenReturn(List.of("first-pet", "birth-city", "first-school"))),
-                step("checkAnswersDelegate").reads("accountKey", "questionIds", "answer1", "answer2", "answer3", "decoy")
-                        .scenario("the right answers", answers(JourneyDoubles.RIGHT_ANSWER), doubles -> { },
-                                world -> when(world.get(SecurityQuestions.class).allCorrect(any(), anyBoolean(), any(), any())).thenReturn(true))
-                        .scenario("a wrong answer", answers("wrong"), doubles -> { }, world -> { })
-                        .scenario("a wrong answer, one too many", answers("wrong"), JourneyDoublesContractTest::oneFailureFromLockOut,
-                                JourneyDoublesContractTest::lockOutOnTheNextFailure),
+                step("checkAnswersDelegate").reads("questionIds", "answerVerdict", "accountKey")
+                        .scenario("the right answers", verdict("RIGHT"), doubles -> { }, world -> stampedVerdict(world, "RIGHT"))
+                        .scenario("a wrong answer", verdict("WRONG"), doubles -> { }, world -> stampedVerdict(world, "WRONG"))
+                        .scenario("a wrong answer, one too many", verdict("WRONG"), JourneyDoublesContractTest::oneFailureFromLockOut, world -> {
+                            stampedVerdict(world, "WRONG");
+                            lockOutOnTheNextFailure(world);
+                        }),
                 step("recordProofDelegate").reads("verifiedMethods", "chosenMethod")
                         .scenario("a gate passed", given("chosenMethod", "EMAIL"), doubles -> { }, world -> { }),
 
@@ -255,10 +257,14 @@ class JourneyDoublesContractTest {
                 step("offerQuestionsDelegate").reads()
                         .scenario("the questions to choose from", doubles -> { }, JourneyDoublesContractTest::threeQuestionsToRegister),
                 step("saveRegistrationDelegate").reads("question1", "answer1", "question2", "answer2", "question3", "answer3",
-                                "accountKey", "emailToVerify", "mobileToVerify")
+                                "answerHashes", "accountKey", "emailToVerify", "mobileToVerify")
                         .scenario("three questions answered", given("question1", "first-pet", "answer1", "Rex", "question2", "birth-city",
-                                "answer2", "Springfield", "question3", "first-school", "answer3", "Lincoln"), doubles -> { },
-                                JourneyDoublesContractTest::threeQuestionsToRegister)
+                                "answer2", "Springfield", "question3", "first-school", "answer3", "Lincoln", "answerHashes", "stamped hashes"),
+                                doubles -> { }, world -> {
+                                    threeQuestionsToRegister(world);
+                                    when(world.get(KeyedHasher.class).unstamped(any(), eq("stamped hashes"))).thenReturn(
+                                            Optional.of("{\"first-pet\":\"h1\",\"birth-city\":\"h2\",\"first-school\":\"h3\"}"));
+                                })
                         .scenario("an answer given twice", given("question1", "first-pet", "answer1", "same", "question2", "birth-city",
                                 "answer2", "same", "question3", "first-school", "answer3", "Lincoln"), doubles -> { },
                                 JourneyDoublesContractTest::threeQuestionsToRegister));
@@ -392,8 +398,14 @@ class JourneyDoublesContractTest {
                 List.of(Method.EMAIL, Method.SMS, Method.VOICE_MOBILE, Method.QUESTIONS), false, false);
     }
 
-    static Map<String, Object> answers(String answer) {
-        return given("questionIds", "first-pet,birth-city,first-school", "answer1", answer, "answer2", answer, "answer3", answer);
+    /** The journey API's verdict on the answers to the three questions drawn, with a stand-in for the server's stamp. */
+    static Map<String, Object> verdict(String verdict) {
+        return given("questionIds", "first-pet,birth-city,first-school", "answerVerdict", "stamp:" + verdict);
+    }
+
+    /** The server's stamp on the verdict checks out. */
+    static void stampedVerdict(World world, String verdict) {
+        when(world.get(KeyedHasher.class).unstamped(any(), eq("stamp:" + verdict))).thenReturn(Optional.of(verdict));
     }
 
     static void oneFailureFromLockOut(JourneyDoubles doubles) {

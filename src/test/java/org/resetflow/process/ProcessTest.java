@@ -3,11 +3,13 @@ package org.resetflow.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,9 +18,13 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resetflow.engine.StepPreparation;
 import org.resetflow.engine.Vars;
 
 /** Drives the models the way the journey API does: requester steps by business key, input as transient variables. */
@@ -70,8 +76,20 @@ abstract class ProcessTest {
         VariableMap input = Variables.createVariables();
         values.forEach((name, value) -> input.putValueTyped(name, value instanceof Boolean b
                 ? Variables.booleanValue(b, true) : Variables.stringValue((String) value, true)));
+        preparation(step).ifPresent(preparation -> doubles.prepare(preparation, values)
+                .forEach((name, value) -> input.putValueTyped(name, Variables.stringValue(value, true))));
         taskService().complete(step.getId(), input);
         runDueJobs(root);
+    }
+
+    /** The preparation the step's model declares, which the journey API runs before it completes the step. */
+    private static Optional<String> preparation(Task step) {
+        UserTask task = repositoryService().getBpmnModelInstance(step.getProcessDefinitionId()).getModelElementById(step.getTaskDefinitionKey());
+        return task.getExtensionElements() == null ? Optional.empty()
+                : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                        .flatMap(properties -> properties.getCamundaProperties().stream())
+                        .filter(property -> StepPreparation.PROPERTY.equals(property.getCamundaName()))
+                        .map(CamundaProperty::getCamundaValue).findFirst();
     }
 
     /** Executes asynchronous continuations that are due (not timers in the future, not failed ones waiting). */

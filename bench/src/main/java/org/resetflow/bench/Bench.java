@@ -95,8 +95,8 @@ public final class Bench {
     }
 
     /** What to run. */
-    record Settings(boolean quick, Path jar, Path out, Load.Plan plan, List<Integer> mixedThreads, int startupRuns, boolean jfr,
-                    boolean postgres, String postgresUrl, String postgresUser, String h2Options, boolean keepData) {
+    record Settings(boolean quick, Path jar, Path out, Load.Plan plan, List<Integer> mixedThreads, List<Integer> stormThreads, int startupRuns,
+                    boolean jfr, boolean postgres, String postgresUrl, String postgresUser, String h2Options, boolean keepData) {
 
         static Settings parse(String[] args) {
             Map<String, String> options = new LinkedHashMap<>();
@@ -112,7 +112,10 @@ public final class Bench {
             }
             return new Settings(quick, Path.of(options.getOrDefault("jar", "target/resetflow-0.1.0-SNAPSHOT.jar")).toAbsolutePath(),
                     Path.of(options.getOrDefault("out", "target/bench")).toAbsolutePath(), plan,
-                    options.containsKey("no-questions") ? List.of() : quick ? List.of(8) : plan.threads(), Integer.parseInt(options.getOrDefault("startup-runs", quick ? "1" : "3")),
+                    options.containsKey("no-questions") ? List.of() : quick ? List.of(8) : plan.threads(),
+                    options.containsKey("no-storm") ? List.of() : Arrays.stream(options.getOrDefault("storm-threads", "32").split("/"))
+                            .map(Integer::valueOf).toList(),
+                    Integer.parseInt(options.getOrDefault("startup-runs", quick ? "1" : "3")),
                     Boolean.parseBoolean(options.getOrDefault("jfr", String.valueOf(!quick))),
                     !quick && !options.containsKey("no-postgres"),
                     options.getOrDefault("postgres-url", "jdbc:postgresql://127.0.0.1:5432/"),
@@ -172,6 +175,7 @@ public final class Bench {
         Map<String, Object> figures = new LinkedHashMap<>();
         Map<String, Object> email = new LinkedHashMap<>();
         Map<String, Object> mixed = new LinkedHashMap<>();
+        Map<String, Object> storm = new LinkedHashMap<>();
         Path jfr = settings.out().resolve("resetflow-" + db + ".jfr");
         String cloudPassword = UUID.randomUUID().toString();
         Instant profileFrom = null;
@@ -184,7 +188,8 @@ public final class Bench {
             }
             JourneyClient api = new JourneyClient(URI.create("http://127.0.0.1:" + RESETFLOW_PORT));
             BenchUsers users = new BenchUsers();
-            int count = settings.plan().threads().stream().mapToInt(Integer::intValue).max().orElse(1);
+            int count = java.util.stream.Stream.concat(settings.plan().threads().stream(), settings.stormThreads().stream())
+                    .mapToInt(Integer::intValue).max().orElse(1);
             users.create(Math.max(count, settings.plan().warmUpThreads()), CLOUD_LDAP_PORT, cloudPassword, api);
             System.out.printf("  %d users registered%n", Math.max(count, settings.plan().warmUpThreads()));
             Scenarios scenarios = new Scenarios(api, users);
@@ -208,6 +213,18 @@ public final class Bench {
                 json.put("workingAnswers", api.workingAnswers.get() - working);
                 json.put("peakRssMiB", resetflow.takePeakRssMiB());
                 mixed.put(String.valueOf(threads), json);
+            }
+            System.out.println("  storm: 70 % email, 25 % security questions, 5 % decoys answering wrongly:");
+            for (int threads : settings.stormThreads()) {
+                long working = api.workingAnswers.get();
+                long tryAgain = api.tryAgainAnswers.get();
+                Load.Result result = new Load(settings.plan().withoutWarmUp().withThreads(List.of(threads)), resetflow::cpuNanos, Scenarios.STORM_STEPS)
+                        .run(scenarios::storm).get(threads);
+                Map<String, Object> json = result.toJson();
+                json.put("workingAnswers", api.workingAnswers.get() - working);
+                json.put("tryAgainAnswers", api.tryAgainAnswers.get() - tryAgain);
+                json.put("peakRssMiB", resetflow.takePeakRssMiB());
+                storm.put(String.valueOf(threads), json);
             }
             if (settings.jfr()) {
                 // A profiler costs the journey more than the ceiling, so it runs in a window of its own, not counted.
@@ -246,8 +263,10 @@ public final class Bench {
         }
         combine(email, ceiling);
         combine(mixed, ceiling);
+        combine(storm, ceiling);
         figures.put("email", email);
         figures.put("questionsMixed", mixed);
+        figures.put("storm", storm);
         figures.put("ceiling", ceiling);
         if (settings.jfr()) {
             JfrTop.Profile profile = JfrTop.read(jfr, profileFrom, profileTo);

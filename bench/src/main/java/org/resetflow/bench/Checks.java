@@ -18,7 +18,7 @@ final class Checks {
         List<String> wideSteps = new ArrayList<>();
         long fullGcs = 0;
         for (var db : iterable(results.path("databases").fields())) {
-            for (String scenario : List.of("email", "questionsMixed")) {
+            for (String scenario : List.of("email", "questionsMixed", "storm")) {
                 for (var n : iterable(db.getValue().path(scenario).fields())) {
                     errors += n.getValue().path("errors").asLong();
                     if (scenario.equals("email")) {
@@ -34,6 +34,18 @@ final class Checks {
             }
             fullGcs += db.getValue().path("gc").path("fullPauses").asLong();
         }
+        List<String> slowedByStorm = new ArrayList<>();
+        double worstStormRatio = 0;
+        for (var db : iterable(results.path("databases").fields())) {
+            for (var n : iterable(db.getValue().path("storm").fields())) {
+                for (var slowdown : stormSlowdown(db.getValue(), n.getKey()).entrySet()) {
+                    worstStormRatio = Math.max(worstStormRatio, slowdown.getValue());
+                    if (slowdown.getValue() > STORM_SLOWDOWN) {
+                        slowedByStorm.add("%s N=%s %s %.2fx".formatted(db.getKey(), n.getKey(), slowdown.getKey(), slowdown.getValue()));
+                    }
+                }
+            }
+        }
         double ratio = results.path("databases").path("h2").path("email").path("8").path("ratio").asDouble();
         double startup = results.path("startupRatio").asDouble();
         checks.put("errors", Map.of("value", errors, "pass", errors == 0));
@@ -41,7 +53,27 @@ final class Checks {
         checks.put("p99Within4xP50", Map.of("value", wideSteps, "pass", wideSteps.isEmpty()));
         checks.put("startupWithin1_5xBare", Map.of("value", startup, "pass", startup <= 1.5));
         checks.put("fullGcPauses", Map.of("value", fullGcs, "pass", fullGcs == 0));
+        checks.put("stormEmailP99Within1_5x", Map.of("value", slowedByStorm.isEmpty() ? Load.round(worstStormRatio) : slowedByStorm,
+                "pass", slowedByStorm.isEmpty()));
         return checks;
+    }
+
+    /** How much slower, at p99, the email steps run in the storm than in the email-only run at the same N (issue 15). */
+    static final double STORM_SLOWDOWN = 1.5;
+
+    /** Each email step's p99 in the storm over its p99 in the email-only run, for one database and N; empty without both. */
+    static Map<String, Double> stormSlowdown(JsonNode database, String threads) {
+        Map<String, Double> slowdown = new LinkedHashMap<>();
+        JsonNode storm = database.path("storm").path(threads).path("steps");
+        JsonNode email = database.path("email").path(threads).path("steps");
+        for (String step : Scenarios.EMAIL_JOURNEY_STEPS) {
+            double alone = email.path(step).path("p99Ms").asDouble();
+            double mixed = storm.path(step).path("p99Ms").asDouble();
+            if (alone > 0 && mixed > 0) {
+                slowdown.put(step, Load.round(mixed / alone));
+            }
+        }
+        return slowdown;
     }
 
     static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {

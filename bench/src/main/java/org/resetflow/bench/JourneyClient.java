@@ -23,6 +23,8 @@ final class JourneyClient {
     private final URI base;
     /** Answers that said "working" (the journey was still on its way) and were followed until it rested. */
     final AtomicLong workingAnswers = new AtomicLong();
+    /** Answers that said "try again" (503: too many security answers waiting to be checked), sent again after Retry-After. */
+    final AtomicLong tryAgainAnswers = new AtomicLong();
 
     JourneyClient(URI base) {
         this.base = base;
@@ -51,11 +53,35 @@ final class JourneyClient {
 
     /** Takes a step; expects 200 and the next step's key, or the end status when {@code expected} is upper case. */
     Answer submit(Flow flow, String key, Map<String, ?> values, String expected) throws IOException, InterruptedException {
-        Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id() + "/steps/" + key))
-                .header("X-Flow-Token", flow.token()), Map.of("values", values));
-        answer = followWorking(flow, answer);
+        Answer answer = followWorking(flow, step(flow, key, values));
         expect(answer, 200, expected, key);
         return answer;
+    }
+
+    /** Takes a step the journey refuses and comes back to (wrong answers): expects 422 and the same step again. */
+    Answer submitRejected(Flow flow, String key, Map<String, ?> values) throws IOException, InterruptedException {
+        Answer answer = step(flow, key, values);
+        if (answer.status() != 422 || !key.equals(answer.body().path("flow").path("step").path("key").asText(null))) {
+            throw new IllegalStateException("%s: expected 422 and %s again, got %d %s".formatted(key, key, answer.status(), abbreviate(answer.body())));
+        }
+        return answer;
+    }
+
+    /**
+     * Sends a step; as a kiosk would, sends it again after Retry-After while the answer is 503 "try again" (the
+     * hashing queue was full, nothing was taken), at most 20 times. The step's time includes the waits.
+     */
+    private Answer step(Flow flow, String key, Map<String, ?> values) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> response = http.send(post(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id()
+                    + "/steps/" + key)).header("X-Flow-Token", flow.token()), Map.of("values", values)), HttpResponse.BodyHandlers.ofByteArray());
+            Answer answer = answer(response);
+            if (answer.status() != 503 || !answer.body().path("type").asText().endsWith("/try-again") || attempt == 20) {
+                return answer;
+            }
+            tryAgainAnswers.incrementAndGet();
+            Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+        }
     }
 
     /**
@@ -112,11 +138,17 @@ final class JourneyClient {
     }
 
     private Answer send(HttpRequest.Builder builder, Object body) throws IOException, InterruptedException {
-        HttpRequest request = builder.timeout(Duration.ofSeconds(30))
+        return answer(http.send(post(builder, body), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    private static HttpRequest post(HttpRequest.Builder builder, Object body) throws IOException {
+        return builder.timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static Answer answer(HttpResponse<byte[]> response) throws IOException {
         return new Answer(response.statusCode(), response.body().length == 0 ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 

@@ -64,6 +64,7 @@ public final class Load {
         private final int user;
         private final long sequence;
         private final Window window;
+        private boolean counted = true;
 
         Journey(int user, long sequence, Window window) {
             this.user = user;
@@ -79,6 +80,11 @@ public final class Load {
         /** The how-manieth journey of this user in this phase. */
         public long sequence() {
             return sequence;
+        }
+
+        /** This one is load, not a journey of the measured kind (a decoy's probe): its steps count, it does not. */
+        public void uncounted() {
+            counted = false;
         }
 
         public void step(String name, Step step) throws Exception {
@@ -181,8 +187,11 @@ public final class Load {
                 long sequence = 0;
                 while (System.nanoTime() < window.end) {
                     try {
-                        scenario.run(new Journey(user, sequence++, window));
-                        window.journeyEnded(System.nanoTime());
+                        Journey journey = new Journey(user, sequence++, window);
+                        scenario.run(journey);
+                        if (journey.counted) {
+                            window.journeyEnded(System.nanoTime());
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;

@@ -6,6 +6,9 @@ import java.util.List;
 /** The figures as Markdown tables, for docs/performance.md (the latest full run) and bench/NOTES.md. */
 final class Report {
 
+    private static final java.util.Map<String, String> LABELS = java.util.Map.of("email", "email code", "questionsMixed", "½ questions",
+            "storm", "storm 70/25/5");
+
     private Report() {
     }
 
@@ -19,12 +22,12 @@ final class Report {
         out.append("| database | scenario | N | journeys/s | ceiling/s | ratio | CPU ms/journey | errors | peak RSS MiB | start p50/p99 ms | chooseMethod p50/p99 | enterCode p50/p99 | answerQuestions p50/p99 | setPassword p50/p99 |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (var db : Checks.iterable(results.path("databases").fields())) {
-            for (String scenario : List.of("email", "questionsMixed")) {
+            for (String scenario : List.of("email", "questionsMixed", "storm")) {
                 for (var n : Checks.iterable(db.getValue().path(scenario).fields())) {
                     JsonNode figures = n.getValue();
                     JsonNode steps = figures.path("steps");
                     out.append("| %s | %s | %s | %.2f | %.2f | %.2f | %.0f | %d | %.0f | %s | %s | %s | %s | %s |%n".formatted(db.getKey(),
-                            scenario.equals("email") ? "email code" : "½ questions", n.getKey(), figures.path("journeysPerSecond").asDouble(),
+                            LABELS.get(scenario), n.getKey(), figures.path("journeysPerSecond").asDouble(),
                             figures.path("ceilingJourneysPerSecond").asDouble(), figures.path("ratio").asDouble(),
                             figures.path("cpuMsPerJourney").asDouble(), figures.path("errors").asLong(),
                             figures.path("peakRssMiB").asDouble(), step(steps, "start"), step(steps, "chooseMethod"), step(steps, "enterCode"),
@@ -39,6 +42,18 @@ final class Report {
                 JsonNode steps = n.getValue().path("steps");
                 out.append("| %s | %s | %.2f | %.0f | %s | %s | %s | %s |%n".formatted(db.getKey(), n.getKey(),
                         n.getValue().path("journeysPerSecond").asDouble(), n.getValue().path("cpuMsPerJourney").asDouble(), step(steps, "start"), step(steps, "chooseMethod"), step(steps, "enterCode"), step(steps, "setPassword")));
+            }
+        }
+        for (var db : Checks.iterable(results.path("databases").fields())) {
+            for (var n : Checks.iterable(db.getValue().path("storm").fields())) {
+                JsonNode steps = n.getValue().path("steps");
+                StringBuilder line = new StringBuilder("%nStorm on %s at N = %s (70 %% email, 25 %% questions, 5 %% decoys): the email steps' p99 against the email-only run:"
+                        .formatted(db.getKey(), n.getKey()));
+                Checks.stormSlowdown(db.getValue(), n.getKey()).forEach((step, ratio) -> line.append(" %s %.0f ms (%.2fx),".formatted(step,
+                        steps.path(step).path("p99Ms").asDouble(), ratio)));
+                line.append(" target 1.5x at most; the decoys' answers p50/p99 %s ms; %d answers got \"try again\" and were sent again.%n"
+                        .formatted(step(steps, "decoy.answerQuestions"), n.getValue().path("tryAgainAnswers").asLong()));
+                out.append(line);
             }
         }
         out.append("\nStart-up to ready (median of %d): ResetFlow %.2f s, bare Camunda application %.2f s, ratio %.2f.%n".formatted(

@@ -11,6 +11,14 @@ final class Scenarios {
 
     static final String[] EMAIL_STEPS = {"start", "chooseMethod", "enterCode", "setPassword", "devOutbox"};
     static final String[] MIXED_STEPS = {"start", "chooseMethod", "enterCode", "answerQuestions", "setPassword", "devOutbox"};
+    /**
+     * The storm's steps: the email journeys' under their own names, so that their p99 compares with the email-only
+     * run's; the question journeys' and the decoys' with a prefix, except the answers.
+     */
+    static final String[] STORM_STEPS = {"start", "chooseMethod", "enterCode", "setPassword", "q.start", "q.chooseMethod", "answerQuestions",
+            "q.setPassword", "decoy.start", "decoy.chooseMethod", "decoy.answerQuestions", "devOutbox"};
+    /** The steps of the email journey, which the storm must not slow down much. */
+    static final java.util.List<String> EMAIL_JOURNEY_STEPS = java.util.List.of("start", "chooseMethod", "enterCode", "setPassword");
     /** Steps of the journey itself; {@code devOutbox} is the bench reading the code, not a step of the user. */
     static final java.util.Set<String> JOURNEY_STEPS = java.util.Set.of("start", "chooseMethod", "enterCode", "answerQuestions", "setPassword");
 
@@ -46,13 +54,35 @@ final class Scenarios {
     void mixed(Load.Journey journey) throws Exception {
         if (journey.sequence() % 2 == 0) {
             email(journey);
-            return;
+        } else {
+            questions(journey, "");
         }
+    }
+
+    /**
+     * A storm of resets in which security answers compete with codes: of every 20 journeys of a user, 14 take a code
+     * by email (70 %), 5 answer the questions (25 %), and 1 is a decoy (5 %): an unknown username that answers three
+     * questions wrongly and gives up, as someone probing would. The decoys are load, not journeys: their steps are
+     * timed, they are not counted. Users start at different places in the pattern.
+     */
+    void storm(Load.Journey journey) throws Exception {
+        int slot = Math.floorMod(journey.user().hashCode() * 7 + (int) journey.sequence(), 20);
+        if (slot == 0) {
+            decoy(journey);
+        } else if (slot <= 5) {
+            questions(journey, "q.");
+        } else {
+            email(journey);
+        }
+    }
+
+    /** A journey that answers the user's three security questions; its steps but the answers named with {@code prefix}. */
+    private void questions(Load.Journey journey, String prefix) throws Exception {
         String user = journey.user();
         JourneyClient.Flow[] flow = new JourneyClient.Flow[1];
         JourneyClient.Answer[] questions = new JourneyClient.Answer[1];
-        journey.step("start", () -> flow[0] = api.start("resets", user, "chooseMethod"));
-        journey.step("chooseMethod", () -> questions[0] = api.submit(flow[0], "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
+        journey.step(prefix + "start", () -> flow[0] = api.start("resets", user, "chooseMethod"));
+        journey.step(prefix + "chooseMethod", () -> questions[0] = api.submit(flow[0], "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
         Map<String, String> registered = users.answersOf(user);
         Map<String, Object> values = new LinkedHashMap<>();
         for (JsonNode component : questions[0].body().path("step").path("form").path("components")) {
@@ -66,12 +96,34 @@ final class Scenarios {
             }
         }
         journey.step("answerQuestions", () -> api.submit(flow[0], "answerQuestions", values, "setPassword"));
-        setPassword(journey, flow[0]);
+        setPassword(journey, prefix + "setPassword", flow[0]);
+    }
+
+    /** An unknown username answers its questions wrongly, once, and gives up. */
+    private void decoy(Load.Journey journey) throws Exception {
+        journey.uncounted();
+        String nobody = "nobody-" + Long.toHexString(RANDOM.nextLong());
+        JourneyClient.Flow[] flow = new JourneyClient.Flow[1];
+        JourneyClient.Answer[] questions = new JourneyClient.Answer[1];
+        journey.step("decoy.start", () -> flow[0] = api.start("resets", nobody, "chooseMethod"));
+        journey.step("decoy.chooseMethod", () -> questions[0] = api.submit(flow[0], "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
+        Map<String, Object> guesses = new LinkedHashMap<>();
+        for (JsonNode component : questions[0].body().path("step").path("form").path("components")) {
+            String key = component.path("key").asText("");
+            if (key.startsWith("answer")) {
+                guesses.put(key, "guess " + RANDOM.nextInt(1000));
+            }
+        }
+        journey.step("decoy.answerQuestions", () -> api.submitRejected(flow[0], "answerQuestions", guesses));
     }
 
     private void setPassword(Load.Journey journey, JourneyClient.Flow flow) throws Exception {
+        setPassword(journey, "setPassword", flow);
+    }
+
+    private void setPassword(Load.Journey journey, String step, JourneyClient.Flow flow) throws Exception {
         String password = newPassword();
-        journey.step("setPassword", () -> api.submit(flow, "setPassword",
+        journey.step(step, () -> api.submit(flow, "setPassword",
                 Map.of("password", password, "passwordConfirmation", password), "COMPLETED"));
     }
 
