@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * It refuses a {@code Content-Type} with a wildcard ({@code *}{@code /*}, {@code text/*}) with 415: no body has such a
  * type, and Spring's request headers fail on one with an exception no handler knows. And it catches what a later
  * filter throws for a malformed request ({@link ExpectedErrors}), which would otherwise reach the servlet container as
- * a 500 with a stack trace: its status and the error page, and one line in the log.
+ * a 500 with a stack trace: its status and the error page, and one line in the log. A query string with a malformed
+ * percent-escape is 400 here too, before the engine's REST API trips over it.
  */
 final class RequestGuard extends OncePerRequestFilter {
 
@@ -47,6 +48,11 @@ final class RequestGuard extends OncePerRequestFilter {
             rejected.handle(request, response, e);
             return;
         }
+        if (hasMalformedEscape(request.getQueryString())) {
+            log.info("Refused a request (400): a query string with a malformed percent-escape");
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+            return;
+        }
         if (hasWildcardContentType(request)) {
             log.info("Refused a request (415): a content type with a wildcard");
             response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
@@ -62,6 +68,22 @@ final class RequestGuard extends OncePerRequestFilter {
             log.info("Refused a malformed request ({}): {}", expected.get().status().value(), expected.get().reason());
             response.sendError(expected.get().status().value());
         }
+    }
+
+    /**
+     * A {@code %} not followed by two hexadecimal digits: Tomcat skips such a parameter, but the engine's REST API
+     * (Jersey) decodes the query string of a form request itself and throws, which the container answers with 500.
+     */
+    static boolean hasMalformedEscape(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+            if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0 || Character.digit(query.charAt(i + 2), 16) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasWildcardContentType(HttpServletRequest request) {
