@@ -2,6 +2,7 @@ package org.resetflow.verification;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.resetflow.camunda.FormFieldErrors;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.secret.KeyedHasher;
 import org.springframework.stereotype.Component;
@@ -25,8 +26,9 @@ class CheckAnswersDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String verdict = hasher.unstamped(AnswerCheck.verdictContext(execution.getProcessInstanceId(),
                         execution.getVariable(VerificationVariables.QUESTION_IDS)), execution.getVariable(VerificationVariables.ANSWER_VERDICT))
-                .orElseThrow(() -> new IllegalStateException("Security answers reach the engine only with the journey API's verdict on "
-                        + "them (preparation answerCheck); these came without one"));
+                // staff completing the user's step (Tasklist, /engine-rest) bring no verdict: a field error (400), nothing counted
+                .orElseThrow(() -> FormFieldErrors.invalid("answer1", "Security answers reach the engine only with the journey API's "
+                        + "verdict on them (preparation answerCheck); these came without one"));
         if (AnswerCheck.RIGHT.equals(verdict)) {
             return;
         }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,7 +52,7 @@ class CheckAnswersDelegateTest {
     @ParameterizedTest
     @ValueSource(strings = {"RIGHT", "true", "stamp:RIGHT", "0000000000000000000000000000000000000000000000000000000000000000:RIGHT", ""})
     void aVerdictTheServerDidNotMakeIsRefusedAndCountsNothing(String forged) {
-        assertThatThrownBy(() -> delegate.execute(execution(forged))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> delegate.execute(execution(forged))).isInstanceOf(FormFieldValidationException.class)
                 .hasMessageContaining("answerCheck");
         verifyNoInteractions(failedProofs);
     }
@@ -60,7 +61,7 @@ class CheckAnswersDelegateTest {
     void aVerdictForAnotherStepOrNoneAtAllIsRefused() {
         for (Object other : new Object[] {stamped("pi-2", QUESTIONS, "RIGHT"), stamped("pi-1", "first-pet,birth-city,first-car", "RIGHT"),
                 Boolean.TRUE, null}) {
-            assertThatThrownBy(() -> delegate.execute(execution(other))).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> delegate.execute(execution(other))).isInstanceOf(FormFieldValidationException.class);
         }
         verifyNoInteractions(failedProofs);
     }
