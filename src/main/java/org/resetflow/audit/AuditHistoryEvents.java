@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns the engine's history of a journey into audit events: a journey started (its start event ended), a step
- * ended (every task, event and call; not gateways and not the start events of the called processes), an incident
+ * ended (every task, event and call; not gateways, not the start events of the called processes, and not what the
+ * model declares a hand-over with {@code camunda:property auditStep=false}), an incident
  * was raised or resolved. The facts come from an explicit list of process variables of the journey; nothing else
  * is ever read. A step whose model declares {@code camunda:property auditDecision=<variable>} (the helpdesk's
  * "Record the decision") also records that variable as the decision. The username and the reason are read from the
@@ -32,6 +33,11 @@ class AuditHistoryEvents implements JourneyEventListener {
             .collect(Collectors.toUnmodifiableSet());
     /** The extension property naming the variable a step records as the decision. */
     static final String AUDIT_DECISION = "auditDecision";
+    /**
+     * The extension property by which a model marks an element as a hand-over between two models, not a step of the
+     * journey ({@code auditStep=false}): the call of a shared part and the end that hands back to the caller.
+     */
+    static final String AUDIT_STEP = "auditStep";
 
     private final AuditLog audit;
 
@@ -44,7 +50,9 @@ class AuditHistoryEvents implements JourneyEventListener {
         switch (event.kind()) {
             case ACTIVITY_ENDED -> {
                 if (!NOT_STEPS.contains(event.activityType())) {
-                    write(event, "step", event.activityName(), event.activityType(), null, null);
+                    if (!"false".equals(event.stepDeclares().apply(AUDIT_STEP))) {
+                        write(event, "step", event.activityName(), event.activityType(), null, null);
+                    }
                 } else if ("startEvent".equals(event.activityType()) && event.inJourneyInstance()
                         && JOURNEY_PROCESSES.contains(event.processDefinitionKey())) {
                     // the journey's start event has ended: its variables are in place now, unlike at the process start itself;

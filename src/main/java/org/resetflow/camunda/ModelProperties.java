@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a model declares about its steps for the Java around the engine, as {@code camunda:properties} on the step
  * (for instance {@code directoryWrite=true} on a task that writes to a directory): the engine keeps them on the
- * parsed activity for external tasks only, this plugin for every task (user tasks too) and call, so that a step's
+ * parsed activity for external tasks only, this plugin for every task (user tasks too), call and end event, so that a step's
  * properties are at hand when it runs.
  */
 @Component
@@ -79,6 +79,11 @@ public class ModelProperties extends AbstractProcessEnginePlugin {
 
             @Override
             public void parseCallActivity(Element element, ScopeImpl scope, ActivityImpl activity) {
+                keep(element, activity);
+            }
+
+            @Override
+            public void parseEndEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
                 keep(element, activity);
             }
         });
