@@ -2,6 +2,7 @@ package org.resetflow.camunda;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -17,9 +18,11 @@ import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /**
- * One convention for every user task of every model: field errors and notices that a step left for the user
+ * Conventions for every user task of every model: field errors and notices that a step left for the user
  * ({@code pendingFieldErrors}, {@code pendingNotice}) become local variables of the next user task, so the
- * journey API shows them exactly once, next to the step they belong to.
+ * journey API shows them exactly once, next to the step they belong to; and a task name that a model's expression
+ * made longer than Camunda's column ({@code ACT_RU_TASK.NAME_}, 255 characters) is shortened rather than failing
+ * the step (a helpdesk task is named with the username the user typed).
  */
 @Component
 public class StepConventions extends AbstractProcessEnginePlugin {
@@ -36,13 +39,50 @@ public class StepConventions extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, StepConventions::handOverToTask);
+                if (definition.getNameExpression() != null && !definition.getNameExpression().isLiteralText()) {
+                    definition.setNameExpression(new FittedName(definition.getNameExpression()));
+                }
             }
         });
     }
 
+    /** The length of {@code ACT_RU_TASK.NAME_} and {@code ACT_HI_TASKINST.NAME_}. */
+    static final int MAX_TASK_NAME = 255;
+
     static void handOverToTask(DelegateTask task) {
         move(task, Vars.PENDING_FIELD_ERRORS, Vars.FIELD_ERRORS);
         move(task, Vars.PENDING_NOTICE, Vars.NOTICE);
+    }
+
+    static Object fitted(Object name) {
+        return name instanceof String text && text.length() > MAX_TASK_NAME ? text.substring(0, MAX_TASK_NAME - 1) + "…" : name;
+    }
+
+    /**
+     * A task name expression whose value fits the column. Wrapped at parse time: the engine writes the task's history
+     * with its name before any task listener runs.
+     */
+    record FittedName(Expression name) implements Expression {
+
+        @Override
+        public Object getValue(VariableScope scope) {
+            return fitted(name.getValue(scope));
+        }
+
+        @Override
+        public void setValue(Object value, VariableScope scope) {
+            name.setValue(value, scope);
+        }
+
+        @Override
+        public String getExpressionText() {
+            return name.getExpressionText();
+        }
+
+        @Override
+        public boolean isLiteralText() {
+            return name.isLiteralText();
+        }
     }
 
     private static void move(DelegateTask task, String pending, String local) {

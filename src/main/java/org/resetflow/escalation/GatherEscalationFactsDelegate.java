@@ -11,16 +11,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.resetflow.camunda.JourneyFacts;
+import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.Vars;
 import org.resetflow.throttling.ProofThrottle;
 import org.resetflow.verification.VerificationVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation besides who and why:
- * the verification methods the user tried in this journey, the account's failed proofs in the throttling window,
- * how many journeys the account started in the last 24 hours (this one included; the model names the journeys
- * that count in the input parameter {@code recentJourneyKeys}), and where to collect the temporary password.
+ * "Gather the facts for the helpdesk": what the administrator needs to judge the escalation: why it came to the
+ * helpdesk, in words (the task's name shows them too), the verification methods the user tried in this journey,
+ * the account's failed proofs in the throttling window, how many journeys the account started in the last 24 hours
+ * (this one included; the model names the journeys that count in the input parameter {@code recentJourneyKeys}),
+ * and where to collect the temporary password.
  * The methods tried are in the journey's other called processes: the journey is found through {@link JourneyFacts}.
  */
 @Component("gatherEscalationFactsDelegate")
@@ -30,15 +32,19 @@ class GatherEscalationFactsDelegate implements JavaDelegate {
     static final String RECENT_JOURNEY_KEYS = "recentJourneyKeys";
 
     private final ProofThrottle throttle;
+    private final EscalationReasons reasons;
     private final Clock clock;
 
-    GatherEscalationFactsDelegate(ProofThrottle throttle, Clock clock) {
+    GatherEscalationFactsDelegate(ProofThrottle throttle, EscalationReasons reasons, Clock clock) {
         this.throttle = throttle;
+        this.reasons = reasons;
         this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        Object reason = execution.getVariable(EligibilityVariables.ELIGIBILITY_REASON);
+        execution.setVariable(EscalationVariables.ESCALATION_REASON, reasons.sentence(reason));
         HistoryService history = execution.getProcessEngineServices().getHistoryService();
         String journey = JourneyFacts.journeyId(execution);
         TreeSet<String> tried = new TreeSet<>();

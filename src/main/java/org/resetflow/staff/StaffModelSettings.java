@@ -4,7 +4,10 @@ import java.util.Map;
 import org.resetflow.engine.ModelSettings;
 import org.springframework.stereotype.Component;
 
-/** The groups the staff tasks are offered to, and when an untaken escalation is followed up, as the models read them. */
+/**
+ * The groups the staff tasks are offered to, when an untaken one is followed up and when it is due, as the models read
+ * them: the follow-up timer and the tasks' {@code camunda:followUpDate} and {@code camunda:dueDate}.
+ */
 @Component
 class StaffModelSettings implements ModelSettings {
 
@@ -18,6 +21,7 @@ class StaffModelSettings implements ModelSettings {
     public Map<String, String> modelSettings() {
         return Map.of(
                 "escalationFollowUp", staff.escalationFollowUp().toString(),
+                "escalationDue", staff.escalationDue().toString(),
                 "helpdeskGroup", staff.helpdeskGroup(),
                 "followUpGroup", staff.followUpGroup());
     }

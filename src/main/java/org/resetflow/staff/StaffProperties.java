@@ -19,7 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param followUpGroup      receives escalations the helpdesk has not taken within the follow-up time
  * @param processOwnerGroup  read Cockpit, the history and the audit plugin
  * @param administratorGroup Camunda administrators: everything, including the Admin webapp
- * @param escalationFollowUp how long an escalation may wait untaken before it moves to the follow-up group
+ * @param escalationFollowUp how long an escalation may wait untaken before it moves to the follow-up group; also the
+ *                           follow-up date of a helpdesk task in Tasklist
+ * @param escalationDue      when a helpdesk task is due, counted from its creation: its due date in Tasklist
  * @param directory          where staff accounts and groups are found in the cloud directory
  */
 @Validated
@@ -30,7 +32,16 @@ public record StaffProperties(
         @DefaultValue("process-owners") @NotBlank @Pattern(regexp = GROUP_ID, message = "must be a Camunda group id") String processOwnerGroup,
         @DefaultValue("resetflow-admins") @NotBlank @Pattern(regexp = GROUP_ID, message = "must be a Camunda group id") String administratorGroup,
         @DefaultValue("4h") @NotNull java.time.Duration escalationFollowUp,
+        @DefaultValue("8h") @NotNull java.time.Duration escalationDue,
         @DefaultValue @Valid @NotNull Directory directory) {
+
+    public StaffProperties {
+        // a task due before anyone follows it up would be overdue while the helpdesk still has it
+        if (escalationFollowUp != null && escalationDue != null && escalationDue.compareTo(escalationFollowUp) < 0) {
+            throw new IllegalArgumentException("resetflow.staff.escalation-due (" + escalationDue
+                    + ") must not be shorter than resetflow.staff.escalation-follow-up (" + escalationFollowUp + ")");
+        }
+    }
 
     /** What Camunda accepts as a group id ({@code generalResourceWhitelistPattern}). */
     public static final String GROUP_ID = "[a-zA-Z0-9][a-zA-Z0-9._@-]*";

@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -68,6 +73,68 @@ class DemoEscalationAndRefusalEndToEndTest extends DemoJourneys {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What helen (helpdesk) sees through the REST API that Tasklist uses, with her directory password: two escalations
+     * of carol that differ in their names, each with the reason in words, due and to be followed up as the settings
+     * say (8 and 4 hours by default); the list sorted by due date; the Escalations filter in that order, with whose and
+     * why on each card; and a search by a variable.
+     */
+    @Test
+    void theHelpdeskSeesWhoseEscalationsTheyAreAndWhyAndSortsThemByDueDate() {
+        String helen = "helen:" + DEMO_PASSWORD;
+        String reset = api.start("resets", "carol").body().path("flowId").asText();
+        String unlock = api.start("unlocks", "carol").body().path("flowId").asText();
+
+        JsonNode resetReview = api.getPath("/engine-rest/task?processInstanceBusinessKey=" + reset, helen).body().get(0);
+        JsonNode unlockReview = api.getPath("/engine-rest/task?processInstanceBusinessKey=" + unlock, helen).body().get(0);
+        assertThat(resetReview.path("name").asText()).isEqualTo("Review: carol (reset) – no recovery information registered");
+        assertThat(unlockReview.path("name").asText()).isEqualTo("Review: carol (unlock) – no recovery information registered");
+        Instant created = instant(resetReview.path("created"));
+        assertThat(Duration.between(created, instant(resetReview.path("due")))).isBetween(Duration.ofHours(8), Duration.ofHours(8).plusSeconds(1));
+        assertThat(Duration.between(created, instant(resetReview.path("followUp")))).isBetween(Duration.ofHours(4), Duration.ofHours(4).plusSeconds(1));
+        JsonNode form = api.getPath("/engine-rest/task/" + resetReview.path("id").asText() + "/form-variables", helen).body();
+        assertThat(form.path("escalationReason").path("value").asText()).isEqualTo("no recovery information registered");
+
+        List<String> ascending = ids(api.getPath("/engine-rest/task?candidateGroup=helpdesk-admins&sortBy=dueDate&sortOrder=asc", helen).body());
+        List<String> descending = ids(api.getPath("/engine-rest/task?candidateGroup=helpdesk-admins&sortBy=dueDate&sortOrder=desc", helen).body());
+        assertThat(dueDates(api.getPath("/engine-rest/task?candidateGroup=helpdesk-admins&sortBy=dueDate&sortOrder=asc", helen).body())).isSorted();
+        assertThat(ascending.indexOf(resetReview.path("id").asText())).as("the older escalation is due first")
+                .isLessThan(ascending.indexOf(unlockReview.path("id").asText()));
+        assertThat(descending.indexOf(resetReview.path("id").asText())).isGreaterThan(descending.indexOf(unlockReview.path("id").asText()));
+
+        JsonNode filter = api.getPath("/engine-rest/filter?resourceType=Task&name=Escalations", helen).body().get(0);
+        assertThat(filter.path("properties").path("variables").findValuesAsText("name")).containsExactly("username", "journey", "escalationReason");
+        JsonNode listed = api.getPath("/engine-rest/filter/" + filter.path("id").asText() + "/list", helen).body();
+        assertThat(dueDates(listed)).isSorted();
+        assertThat(ids(listed).indexOf(resetReview.path("id").asText())).isLessThan(ids(listed).indexOf(unlockReview.path("id").asText()));
+
+        JsonNode carols = api.getPath("/engine-rest/task?processDefinitionKey=helpdeskEscalation&processVariables=username_eq_carol", helen).body();
+        assertThat(ids(carols)).contains(resetReview.path("id").asText(), unlockReview.path("id").asText());
+        carols.forEach(task -> assertThat(task.path("name").asText()).startsWith("Review: carol ("));
+    }
+
+    private static List<String> ids(JsonNode tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(task -> ids.add(task.path("id").asText()));
+        return ids;
+    }
+
+    /** The due dates of the tasks that have one, in the order listed. */
+    private static List<Instant> dueDates(JsonNode tasks) {
+        List<Instant> dates = new ArrayList<>();
+        tasks.forEach(task -> {
+            if (!task.path("due").isNull()) {
+                dates.add(instant(task.path("due")));
+            }
+        });
+        return dates;
+    }
+
+    /** A date as the engine's REST API writes it ({@code 2026-12-06T06:40:00.000+0000}). */
+    private static Instant instant(JsonNode date) {
+        return OffsetDateTime.parse(date.asText(), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
     }
 
     @Test

@@ -6,9 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.history
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,13 @@ import org.resetflow.escalation.EscalationVariables;
 class HelpdeskEscalationProcessTest extends ProcessTest {
 
     private ProcessInstance escalate(String approvedAction, boolean protectedAccount) {
+        return escalate("carol", approvedAction, protectedAccount);
+    }
+
+    private ProcessInstance escalate(String username, String approvedAction, boolean protectedAccount) {
         ProcessInstance escalation = runtimeService().startProcessInstanceByKey("helpdeskEscalation", UUID.randomUUID().toString(),
-                Variables.createVariables().putValue(Vars.USERNAME, "carol").putValue(Vars.JOURNEY, "reset").putValue(Vars.LOCALE, "en")
+                Variables.createVariables().putValue(Vars.USERNAME, username).putValue(Vars.JOURNEY, approvedAction.equals("unlock") ? "unlock" : "reset")
+                        .putValue(Vars.LOCALE, "en")
                         .putValue(Vars.REQUESTED_AT, "2026-11-25T10:00:00Z").putValue(Vars.CLIENT_ADDRESS, "192.0.2.10")
                         .putValue(EligibilityVariables.ELIGIBILITY_REASON, "NOT_REGISTERED").putValue(Vars.ACCOUNT_KEY, "carol")
                         .putValue(EligibilityVariables.IDENTITY_SOURCE, "cloud").putValue(EligibilityVariables.WRITEBACK_REQUIRED, false)
@@ -42,6 +49,30 @@ class HelpdeskEscalationProcessTest extends ProcessTest {
         ProcessInstance escalation = escalate("temporaryPassword", false);
         assertThat(escalation).hasPassed("notifyEscalationReceived", "escalationAcknowledged", "gatherEscalationFacts").isWaitingAt("reviewEscalation");
         assertThat(runtimeService().getVariable(escalation.getId(), EscalationVariables.METHODS_TRIED)).isEqualTo("none");
+    }
+
+    @Test
+    void theReviewIsNamedWithTheUserTheJourneyAndTheReasonAndIsDueAndFollowedUpAsTheSettingsSay() {
+        Task review = review(escalate("temporaryPassword", false));
+
+        assertThat(review.getName()).isEqualTo("Review: carol (reset) – no recovery information registered");
+        assertThat(sinceCreation(review, review.getDueDate())).isBetween(Duration.ofHours(8), Duration.ofHours(8).plusSeconds(1));
+        assertThat(sinceCreation(review, review.getFollowUpDate())).isBetween(Duration.ofHours(4), Duration.ofHours(4).plusSeconds(1));
+        assertThat(taskService().getVariable(review.getId(), EscalationVariables.ESCALATION_REASON)).isEqualTo("no recovery information registered");
+        assertThat(review(escalate("dave", "unlock", false)).getName()).startsWith("Review: dave (unlock) – ");
+    }
+
+    @Test
+    void aUsernameTooLongForTheTaskNameIsShortenedRatherThanFailingTheEscalation() {
+        Task review = review(escalate("u".repeat(256), "temporaryPassword", false));
+
+        assertThat(review.getName()).hasSize(255).startsWith("Review: uuu").endsWith("…");
+        assertThat(historyService().createHistoricTaskInstanceQuery().taskId(review.getId()).singleResult().getName()).isEqualTo(review.getName());
+    }
+
+    private static Task review(ProcessInstance escalation) {
+        assertThat(escalation).isWaitingAt("reviewEscalation");
+        return taskService().createTaskQuery().processInstanceId(escalation.getId()).taskDefinitionKey("reviewEscalation").singleResult();
     }
 
     @Test

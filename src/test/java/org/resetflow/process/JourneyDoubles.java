@@ -156,6 +156,8 @@ final class JourneyDoubles {
         register("notifyEscalationOutcomeDelegate", e -> declared(e, "noticeTemplate"));
         register("gatherEscalationFactsDelegate", e -> {
             declared(e, "recentJourneyKeys");
+            e.setVariable(EscalationVariables.ESCALATION_REASON, "NOT_REGISTERED".equals(e.getVariable(EligibilityVariables.ELIGIBILITY_REASON))
+                    ? "no recovery information registered" : "reason " + e.getVariable(EligibilityVariables.ELIGIBILITY_REASON));
             e.setVariable(EscalationVariables.METHODS_TRIED, "none");
             e.setVariable(EscalationVariables.RECENT_FAILED_PROOFS, failedProofs + " in the last 24 hours");
             e.setVariable(EscalationVariables.RECENT_JOURNEYS, 1L);
@@ -345,6 +347,10 @@ final class JourneyDoubles {
 
         public String getEscalationFollowUp() {
             return "PT4H";
+        }
+
+        public String getEscalationDue() {
+            return "PT8H";
         }
 
         public String getHelpdeskGroup() {

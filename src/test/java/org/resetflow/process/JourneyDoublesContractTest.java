@@ -215,8 +215,9 @@ class JourneyDoublesContractTest {
                                 doubles -> { }, world -> { }),
 
                 // the helpdesk
-                step("gatherEscalationFactsDelegate").reads("accountKey", "recentJourneyKeys", "username")
-                        .scenario("the facts of an escalation", given("recentJourneyKeys", "passwordReset,accountUnlock"), doubles -> { },
+                step("gatherEscalationFactsDelegate").reads("accountKey", "recentJourneyKeys", "username", "eligibilityReason")
+                        .scenario("the facts of an escalation", given("recentJourneyKeys", "passwordReset,accountUnlock", "eligibilityReason", "NOT_REGISTERED"),
+                                doubles -> { },
                                 world -> when(world.get(ProofThrottle.class).window()).thenReturn(Duration.ofHours(24))),
                 step("followUpEscalationDelegate").reads("followUpTask")
                         .scenario("an escalation nobody took", given("followUpTask", "reviewEscalation"), doubles -> { }, world -> { }),

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -57,6 +58,15 @@ class NotMeReportProcessTest extends ProcessTest {
                 .containsEntry(Vars.NODE, "node-1").containsEntry(NotMeVariables.REPORTED_FROM, "198.51.100.7")
                 .containsEntry(NotMeVariables.REPORTED_NOTICE, "PASSWORD_RESET");
         assertThat(step(report)).as("nothing for the user: the helpdesk's task has a candidate group").isNull();
+    }
+
+    @Test
+    void theTaskIsNamedWithTheUserAndTheJourneyAndIsDueAndFollowedUpAsAnEscalation() {
+        Task task = secureAccount(report());
+
+        assertThat(task.getName()).isEqualTo("Secure: alice (reset) – a recovery reported as not theirs");
+        assertThat(sinceCreation(task, task.getDueDate())).isBetween(Duration.ofHours(8), Duration.ofHours(8).plusSeconds(1));
+        assertThat(sinceCreation(task, task.getFollowUpDate())).isBetween(Duration.ofHours(4), Duration.ofHours(4).plusSeconds(1));
     }
 
     @Test

@@ -120,6 +120,11 @@ abstract class ProcessTest {
         runDueJobs(root);
     }
 
+    /** How long after the task's creation this date of it comes (its due date, its follow-up date). */
+    static java.time.Duration sinceCreation(Task task, java.util.Date date) {
+        return java.time.Duration.between(task.getCreateTime().toInstant(), date.toInstant());
+    }
+
     List<Job> jobs(ProcessInstance root) {
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(root.getBusinessKey()).list().stream()
                 .flatMap(instance -> managementService().createJobQuery().processInstanceId(instance.getId()).list().stream())
