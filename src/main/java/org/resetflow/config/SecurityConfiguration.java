@@ -13,6 +13,7 @@ import org.resetflow.staff.CamundaWebappSession;
 import org.resetflow.staff.StaffAuthentication;
 import org.resetflow.staff.StaffBasicEntryPoint;
 import org.resetflow.staff.StaffOnlyWebappLogin;
+import org.resetflow.staff.StaffSignIn;
 import org.resetflow.staff.StaffSignInThrottle;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -114,9 +115,10 @@ class SecurityConfiguration {
     }
 
     /**
-     * ResetFlow's own staff surfaces: the Camunda webapps' sign-in, or HTTP Basic with directory credentials; helpdesk
- * groups only. The handover page
-     * has forms and so CSRF tokens; the JSON API is driven by clients that send the credentials themselves.
+     * ResetFlow's own staff surfaces: the Camunda webapps' sign-in (or the staff sign-in page, which opens the same
+     * session), or HTTP Basic with directory credentials; helpdesk groups only. A browser opening a staff page without
+     * a sign-in is sent to the staff sign-in and back. The pages have forms and so CSRF tokens; the JSON API is driven
+     * by clients that send the credentials themselves.
      */
     @Bean
     @Order(3)
@@ -125,8 +127,10 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("rf_staff_csrf");
         csrfTokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(portal.secureCookies()).sameSite("Strict").path("/staff"));
+        String images = ("'self' data: " + portal.logoOrigin()).trim();
         return http.securityMatcher("/staff/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(StaffAuthentication.HELPDESK))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(StaffSignIn.PATH).permitAll()
+                        .anyRequest().hasAuthority(StaffAuthentication.HELPDESK))
                 // this provider alone, without Boot's global manager behind it, which would ask it a second time (and count
                 // a wrong password twice)
                 .authenticationManager(new ProviderManager(staffAuthentication))
@@ -135,11 +139,15 @@ class SecurityConfiguration {
                         request.getRequestURI().startsWith(request.getContextPath() + "/staff/api/") && scriptedOrWithoutCredentials(request)))
                 // signed in to Tasklist already: no second sign-in
                 .addFilterBefore(new CamundaWebappSession(staffAuthentication), BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // The webapps' session is only read here: its id changes where it is opened (the webapps' login, the staff
+                // sign-in). Changing it on every staff page, as a session fixation defence would, logs Tasklist out.
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        .sessionFixation(fixation -> fixation.none()))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; style-src 'self'; img-src 'self'; "
-                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+                        // the staff sign-in and the error pages are in the portal's look: its script, stylesheets and logo
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; script-src 'self'; style-src 'self'; img-src "
+                                + images + "; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
                         .cacheControl(Customizer.withDefaults())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.resetflow.journey.ExpectedErrors;
+import org.resetflow.staff.StaffSignIn;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -62,6 +63,8 @@ class ErrorPages implements ErrorController {
                 "status", status.value(),
                 "texts", texts,
                 "staffSignIn", status == HttpStatus.UNAUTHORIZED && path.startsWith("/staff/"),
+                // the staff sign-in leads back to this page, if it is one a browser may be sent back to
+                "staffPage", StaffSignIn.destination(path),
                 // the language links lead to the start page: the address that failed may not take a GET
                 "path", "/"), status);
     }

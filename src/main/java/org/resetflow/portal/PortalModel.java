@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What every portal page shows: the organisation, the helpdesk, the language switch. */
-@ControllerAdvice(assignableTypes = {PortalController.class, ErrorPages.class, PortalNotMeController.class})
+@ControllerAdvice(assignableTypes = {PortalController.class, ErrorPages.class, PortalNotMeController.class, StaffSignInPage.class})
 class PortalModel {
 
     record Branding(String name, String logoUrl, String helpdeskText, String helpdeskUrl, String signInUrl) {

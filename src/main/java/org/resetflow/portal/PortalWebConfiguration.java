@@ -1,5 +1,6 @@
 package org.resetflow.portal;
 
+import org.resetflow.staff.StaffSignIn;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -20,6 +21,6 @@ class PortalWebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor remember = new LocaleChangeInterceptor();
         remember.setParamName(PortalLocaleResolver.PARAMETER);
         remember.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(remember).addPathPatterns("/", "/reset/**", "/unlock/**", "/register/**", "/not-me/**");
+        registry.addInterceptor(remember).addPathPatterns("/", "/reset/**", "/unlock/**", "/register/**", "/not-me/**", StaffSignIn.PATH);
     }
 }

@@ -121,6 +121,23 @@ class SecurityConfigurationTest {
     }
 
     @Test
+    void aBrowserOpeningAStaffPageWithoutASignInGoesToTheStaffSignInWhichIsOpenToAll() throws Exception {
+        mvc.perform(get("/staff/escalations/abc").accept("text/html,application/xhtml+xml,*/*;q=0.8"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", "/staff/sign-in?next=%2Fstaff%2Fescalations%2Fabc"));
+        // a script, or a browser that sent credentials, is answered as before
+        mvc.perform(get("/staff/escalations/abc").accept("text/html").header("Authorization", "Basic bm9ib2R5Ong="))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/staff/api/escalations/abc").accept("text/html")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/staff/sign-in").accept("text/html")).andExpect(status().isNotFound());
+        mvc.perform(post("/staff/sign-in").contentType("application/x-www-form-urlencoded")).andExpect(status().isForbidden());
+        mvc.perform(post("/staff/sign-in").contentType("application/x-www-form-urlencoded").with(csrf())).andExpect(status().isNotFound());
+        String policy = mvc.perform(get("/staff/sign-in")).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(policy).contains("script-src 'self'", "img-src 'self' data: https://cdn.example.org", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-inline");
+    }
+
+    @Test
     void theEngineRestApiNeedsAStaffMember() throws Exception {
         mvc.perform(get("/engine-rest/task")).andExpect(status().isUnauthorized());
         mvc.perform(get("/engine-rest/task").with(user("mallory").authorities(() -> "SOMEONE"))).andExpect(status().isForbidden());

@@ -185,14 +185,40 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
     }
 
     @Test
-    void theHandoverLinkOpenedWithoutASessionIs401WithAPageThatLeadsToTheStaffSignIn() {
+    void theHandoverLinkOpenedWithoutASessionLeadsToTheStaffSignInAndBackToTheLink() {
         int mark = log.mark();
-        RawHttp.Answer answer = raw().request("GET", "/staff/escalations/123", "Accept: text/html\n", "");
-        assertPage(answer, 401, "Please sign in");
-        assertThat(answer.header("WWW-Authenticate")).startsWith("Basic");
-        assertThat(answer.body()).contains("href=\"/camunda/app/tasklist/\"");
+        RawHttp.Answer link = raw().request("GET", "/staff/escalations/123", BROWSER, "");
+        assertThat(link.status()).isEqualTo(302);
+        assertThat(pathOf(link.header("Location"))).isEqualTo("/staff/sign-in?next=%2Fstaff%2Fescalations%2F123");
+
+        SignInForm signIn = staffSignIn(pathOf(link.header("Location")));
+        assertThat(signIn.page().body()).contains("name=\"next\" value=\"/staff/escalations/123\"");
+        RawHttp.Answer wrong = signIn.post("helen", "not-her-password", "/staff/escalations/123", "");
+        assertPage(wrong, 200, "Staff sign-in");
+        assertThat(wrong.body()).contains("The username or the password is not right.");
+        assertThat(wrong.headers("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+
+        RawHttp.Answer signedIn = signIn.post("helen", DEMO_PASSWORD, "/staff/escalations/123", "");
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(302);
+        assertThat(pathOf(signedIn.header("Location"))).as("back to the link").isEqualTo("/staff/escalations/123");
+        String session = signedIn.headers("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .reduce((first, last) -> last).orElseThrow().split(";", 2)[0];
+        // signed in now: there is no escalation 123, and the page says so instead of asking for a sign-in again
+        assertPage(raw().request("GET", "/staff/escalations/123", BROWSER + "Cookie: " + session + "\n", ""), 404, "Page not found");
+        // the same session is Tasklist's: the webapps know helen
+        assertThat(raw().request("GET", "/camunda/api/admin/auth/user/default", "Cookie: " + session + "\n", "").body())
+                .contains("\"userId\":\"helen\"").contains("tasklist");
+
+        // a destination outside the staff pages is not followed
+        assertThat(pathOf(staffSignIn("/staff/sign-in").post("helen", DEMO_PASSWORD, "https://elsewhere.example/x", "").header("Location")))
+                .isEqualTo("/camunda/app/tasklist/");
+        // a script without credentials is still asked for them
+        RawHttp.Answer script = raw().request("GET", "/staff/escalations/123", "", "");
+        assertPage(script, 401, "Please sign in");
+        assertThat(script.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(script.body()).contains("href=\"/staff/sign-in?next=/staff/escalations/123\"");
         assertProblem(raw().request("POST", "/staff/api/escalations/123/temporary-password", "Content-Length: 0\n", ""), 401);
-        assertCleanLog(mark);
+        assertCleanLog(mark, DEMO_PASSWORD, "not-her-password");
     }
 
     @Test
@@ -219,6 +245,38 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
                     de ? "Dieses Formular wurde auf eine Weise gesendet" : "This form was sent in a way this site does not accept");
         }
         assertCleanLog(mark);
+    }
+
+    /** What a browser sends when it follows a link. */
+    static final String BROWSER = "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8\n";
+
+    /** The staff sign-in page as a browser has it: its CSRF cookie and token. */
+    SignInForm staffSignIn(String page) {
+        RawHttp.Answer form = raw().request("GET", page, BROWSER, "");
+        assertPage(form, 200, "Staff sign-in");
+        String cookie = form.headers("Set-Cookie").stream().filter(c -> c.startsWith("rf_staff_csrf="))
+                .findFirst().orElseThrow().split(";", 2)[0];
+        String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        return new SignInForm(raw(), form, cookie, token);
+    }
+
+    record SignInForm(RawHttp raw, RawHttp.Answer page, String cookie, String token) {
+        /** Sends the form; {@code headers} (each ending in a new line) go with it. */
+        RawHttp.Answer post(String username, String password, String next, String headers) {
+            String form = "_csrf=" + encode(token) + "&next=" + encode(next) + "&username=" + encode(username) + "&password=" + encode(password);
+            return raw.request("POST", "/staff/sign-in", BROWSER + headers + "Cookie: " + cookie + "\n"
+                    + "Content-Type: application/x-www-form-urlencoded\nContent-Length: " + form.length() + "\n", form);
+        }
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The path and query of a {@code Location}, whether the server made it absolute or not. */
+    static String pathOf(String location) {
+        java.net.URI uri = java.net.URI.create(location);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     @Test

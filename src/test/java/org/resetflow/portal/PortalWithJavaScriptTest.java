@@ -2,19 +2,53 @@ package org.resetflow.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.resetflow.testing.JourneyApi;
 
 /** The condition is not inherited from {@link PortalBrowserTest}: JUnit reads it on the test class itself. */
 @EnabledIf("org.resetflow.testing.Browsers#available")
 class PortalWithJavaScriptTest extends PortalBrowserTest {
 
+    /** The demo directory's password of every account but {@code demo}. */
+    private static final String STAFF_PASSWORD = "Demo-Passw0rd!";
+
     @Override
     boolean javascript() {
         return true;
+    }
+
+    /**
+     * helen (helpdesk) opens the handover link of carol's escalation in a browser without a session: the staff
+     * sign-in, then the page the link pointed to; Tasklist then knows her as well, and its Escalations filter lists
+     * the escalation by its name, which says whose it is and why.
+     */
+    @Test
+    void theHandoverLinkWithoutASessionLeadsThroughTheStaffSignInToTheLinkAndIntoTasklist() {
+        JourneyApi api = new JourneyApi(port);
+        String flowId = api.start("resets", "carol").body().path("flowId").asText();
+        String escalation = api.getPath("/engine-rest/task?processInstanceBusinessKey=" + flowId, "helen:" + STAFF_PASSWORD).body()
+                .get(0).path("processInstanceId").asText();
+
+        open("/staff/escalations/" + escalation);
+        assertThat(browser.getCurrentUrl()).contains("/staff/sign-in?next=");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(text("portal.staffSignIn.heading"));
+        screenshot("staff", "sign-in");
+        fill("field-username", "helen");
+        fill("field-password", STAFF_PASSWORD);
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/staff/escalations/" + escalation);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Temporary password handover");
+
+        open("/camunda/app/tasklist/default/");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
+                driver.getPageSource().contains("Review: carol (reset) – no recovery information registered"));
+        screenshot("staff", "tasklist-escalations");
     }
 
     @Test
