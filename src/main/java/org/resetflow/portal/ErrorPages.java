@@ -10,6 +10,7 @@ import java.util.Map;
 import org.resetflow.journey.ExpectedErrors;
 import org.resetflow.staff.StaffSignIn;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,9 +21,9 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * {@code /error}, where the servlet container sends every error that no handler answered itself: a status sent by a
  * filter (401 from a staff sign-in, 403 for a missing CSRF token, 413, 415), by Spring MVC (404, 405) or by a client
- * error that {@link ExpectedErrorResolver} recognised. API and staff API paths get a problem detail, everything else
- * a page in the portal's look, in the user's language, for every status. A request for {@code /error} itself is
- * answered 404: there is no page at that address.
+ * error that {@link ExpectedErrorResolver} recognised. API and staff API paths, and clients that ask for JSON and not
+ * for HTML, get a problem detail; everything else a page in the portal's look, in the user's language, for every
+ * status. A request for {@code /error} itself is answered 404: there is no page at that address.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -54,19 +55,26 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         String path = originalPath(request);
         response.setStatus(status.value());
-        if (JSON_PATHS.stream().anyMatch(path::startsWith)) {
+        if (JSON_PATHS.stream().anyMatch(path::startsWith) || asksForJson(request)) {
             writeProblem(status, response);
             return null;
         }
+        return new ModelAndView(TEMPLATE, page(status, path), status);
+    }
+
+    static final String TEMPLATE = "portal/error";
+
+    /** What the error page shows for this status, after a request to this path. */
+    static Map<String, Object> page(HttpStatus status, String path) {
         String texts = OWN_TEXTS.contains(status.value()) ? Integer.toString(status.value()) : status.is4xxClientError() ? "4xx" : "5xx";
-        return new ModelAndView("portal/error", Map.of(
+        return Map.of(
                 "status", status.value(),
                 "texts", texts,
                 "staffSignIn", status == HttpStatus.UNAUTHORIZED && path.startsWith("/staff/"),
                 // the staff sign-in leads back to this page, if it is one a browser may be sent back to
                 "staffPage", StaffSignIn.destination(path),
                 // the language links lead to the start page: the address that failed may not take a GET
-                "path", "/"), status);
+                "path", "/");
     }
 
     private static HttpStatus status(HttpServletRequest request) {
@@ -82,6 +90,28 @@ class ErrorPages implements ErrorController {
         }
         HttpStatus status = HttpStatus.resolve(value);
         return status == null || !status.isError() ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+
+    /**
+     * A client that asks for JSON and not for HTML ({@code Accept: application/json}, a script anywhere): a problem
+     * detail, as on the API. A browser asks for HTML; a header that cannot be read asks for nothing.
+     */
+    static boolean asksForJson(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            List<MediaType> accepted = MediaType.parseMediaTypes(accept).stream()
+                    .filter(type -> type.getQualityValue() > 0 && !type.isWildcardType() && !type.isWildcardSubtype()).toList();
+            return accepted.stream().anyMatch(ErrorPages::isJson) && accepted.stream().noneMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML));
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean isJson(MediaType type) {
+        return "application".equals(type.getType()) && ("json".equals(type.getSubtype()) || "json".equals(type.getSubtypeSuffix()));
     }
 
     private static String originalPath(HttpServletRequest request) {

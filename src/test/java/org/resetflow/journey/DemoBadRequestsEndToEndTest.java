@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.testing.RawHttp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Each kind of malformed request that once answered 500 (issue 15) or an unhelpful page (issue 17), one test per
@@ -169,7 +176,7 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
     void aDirectRequestForTheErrorPageIs404() {
         int mark = log.mark();
         assertPage(raw().request("GET", "/error", "", ""), 404, "Page not found");
-        assertPage(raw().request("GET", "/error", "Accept: application/json\n", ""), 404, "Page not found");
+        assertProblem(raw().request("GET", "/error", "Accept: application/json\n", ""), 404);
         assertPage(raw().request("POST", "/error", "Content-Length: 0\n", ""), 404, "Page not found");
         assertCleanLog(mark);
     }
@@ -222,9 +229,51 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
     }
 
     @Test
+    void aClientThatAsksForJsonGetsAProblemDetailEverywhere() {
+        int mark = log.mark();
+        assertProblem(raw().request("GET", "/nope", "Accept: application/json\n", ""), 404);
+        assertProblem(raw().request("GET", "/reset/start", "Accept: application/problem+json, application/json;q=0.9\n", ""), 405);
+        assertProblem(raw().request("GET", "/staff/escalations/123", "Accept: application/json\n", ""), 401);
+        assertPage(raw().request("GET", "/nope", "Accept: text/html,application/json;q=0.9\n", ""), 404, "Page not found");
+        assertPage(raw().request("GET", "/nope", "Accept: */*\n", ""), 404, "Page not found");
+        assertPage(raw().request("GET", "/nope", "Accept: application/json;q=x;;\n", ""), 404, "Page not found");
+        assertCleanLog(mark);
+    }
+
+    @Test
+    void unknownAddressesAre404PagesWhateverTheirCharacters() {
+        int mark = log.mark();
+        for (String path : List.of("/nope", "/portal/nope", "/camunda/nope", "/reset/nope/deeper", "/staff/nope",
+                "/n%C3%B6pe", "/nope%20here", "/nope~x", "/%E2%9C%93", "/nope.php", "/nope/", "/nope(1)", "/nope'x", "/!$&*+,=@", "/nope%7F",
+                // Camunda's webapps answer these with a 500 and a stack trace (an app or engine they do not know)
+                "/camunda/app/tasklist/nope", "/camunda/app/tasklist/nope/", "/camunda/app/tasklist/scripts/", "/camunda/app/nope/",
+                "/camunda/app/nope/default/", "/camunda/app/tasklist/nope/setup/")) {
+            RawHttp.Answer answer = raw().request("GET", path, BROWSER + "Authorization: Basic " + basic("demo:demo") + "\n", "");
+            assertPage(answer, 404, "Page not found");
+        }
+        assertThat(raw().request("GET", "/camunda/app/tasklist/default/", BROWSER, "").status()).as("the webapps themselves").isEqualTo(200);
+        assertThat(raw().request("GET", "/camunda/app/tasklist/scripts/config.js", "", "").status()).isEqualTo(200);
+        // what Tomcat cannot decode it refuses before ResetFlow sees it, with the same page
+        for (String path : List.of("/nope%ZZ", "/reset%", "/nope%2Fx", "/%00")) {
+            assertPage(raw().request("GET", path, BROWSER, ""), 400, "This request could not be read");
+            assertPage(raw().request("GET", path, BROWSER + "Accept-Language: de\n", ""), 400, "Diese Anfrage konnte nicht gelesen werden");
+        }
+        assertProblem(raw().request("GET", "/api/v1/n%C3%B6pe", "", ""), 404);
+        RawHttp.Answer engine = raw().request("GET", "/engine-rest/nope", "Authorization: Basic " + basic("demo:demo") + "\n", "");
+        assertThat(engine.status()).isEqualTo(404);
+        assertThat(engine.header("Content-Type")).as("Camunda's own error shape").contains("json");
+        assertCleanLog(mark);
+    }
+
+    @Test
     void everyErrorStatusAPersonCanMeetHasAPageInEnglishAndGerman() {
         Csrf csrf = csrf();
         int mark = log.mark();
+        // too many wrong staff passwords for one account: its sign-ins are then refused without a password check
+        SignInForm throttled = staffSignIn("/staff/sign-in");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(throttled.post("nobody.throttled", "guess-" + attempt, "", "").status()).as("attempt %d", attempt).isEqualTo(200);
+        }
         for (String language : List.of("en", "de")) {
             boolean de = language.equals("de");
             String accept = "Accept-Language: " + language + "\n";
@@ -243,8 +292,49 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
                     de ? "Es wurde zu viel gesendet" : "Too much was sent");
             assertPage(raw().request("POST", "/reset/start", accept + "Content-Type: text/plain\nContent-Length: 5\n", "alice"), 415,
                     de ? "Dieses Formular wurde auf eine Weise gesendet" : "This form was sent in a way this site does not accept");
+            RawHttp.Answer tooMany = throttled.post("nobody.throttled", "Demo-Passw0rd!", "", accept);
+            assertPage(tooMany, 429, de ? "Anmeldung für Mitarbeitende" : "Staff sign-in");
+            assertThat(tooMany.body()).contains(de ? "Zu viele falsche Passwörter" : "Too many wrong passwords");
+            assertThat(tooMany.header("Retry-After")).matches("\\d+");
+        }
+        assertCleanLog(mark, "guess-");
+    }
+
+    /**
+     * The pages of the statuses a browser meets only when something is away or busy: too many requests from one
+     * network (the portal's per-client limits, which the tests set out of reach), a fault of ResetFlow's own (500), a
+     * directory that does not answer (503), a proxy's 502 or 504. The application renders them as the servlet
+     * container's error dispatch asks it to (the status and the address that failed, as request attributes).
+     */
+    @Test
+    void theStatusesOfAnOutageOrALimitHaveTheirPagesInEnglishAndGermanToo() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(web).build();
+        Map<Integer, List<String>> headings = Map.of(
+                429, List.of("Please try again later", "Bitte versuchen Sie es später erneut"),
+                500, List.of("Something went wrong", "Etwas ist schiefgelaufen"),
+                502, List.of("Something went wrong", "Etwas ist schiefgelaufen"),
+                503, List.of("Please try again in a minute", "Bitte versuchen Sie es in einer Minute erneut"),
+                504, List.of("Something went wrong", "Etwas ist schiefgelaufen"),
+                418, List.of("This request could not be handled", "Diese Anfrage konnte nicht bearbeitet werden"));
+        int mark = log.mark();
+        for (Map.Entry<Integer, List<String>> status : headings.entrySet()) {
+            assertPage(errorDispatch(mvc, status.getKey(), "/reset/start", "en"), status.getKey(), status.getValue().get(0));
+            assertPage(errorDispatch(mvc, status.getKey(), "/reset/start", "de"), status.getKey(), status.getValue().get(1));
+            assertProblem(errorDispatch(mvc, status.getKey(), "/api/v1/resets", "en"), status.getKey());
         }
         assertCleanLog(mark);
+    }
+
+    @Autowired
+    WebApplicationContext web;
+
+    /** The servlet container's error dispatch for a request to {@code uri} that ended in {@code status}. */
+    private static RawHttp.Answer errorDispatch(MockMvc mvc, int status, String uri, String language) throws Exception {
+        MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.get("/error")
+                .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status).requestAttr(RequestDispatcher.ERROR_REQUEST_URI, uri)
+                .header("Accept", "text/html").header("Accept-Language", language)).andReturn().getResponse();
+        return new RawHttp.Answer(answer.getStatus(), Map.of("content-type", List.of(String.valueOf(answer.getContentType()))),
+                answer.getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** What a browser sends when it follows a link. */
@@ -271,6 +361,10 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
 
     static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String basic(String credentials) {
+        return java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The path and query of a {@code Location}, whether the server made it absolute or not. */

@@ -37,6 +37,8 @@ public final class EmbeddedTestDefaults {
         properties.put("resetflow.embedded-directories.on-premises-port", onPremisesPort);
         properties.put("resetflow.throttling.client-starts-per-hour", 10_000);
         properties.put("resetflow.throttling.client-requests-per-minute", 100_000);
+        // every test signs in from 127.0.0.1: only the accounts' allowances are under test (RateLimitsTest has the clients')
+        properties.put("resetflow.throttling.staff-sign-in.failures-per-client", 1000);
         // Retries come due within a second in tests: the job executor must not idle long.
         properties.put("camunda.bpm.job-execution.wait-time-in-millis", 200);
         properties.put("camunda.bpm.job-execution.max-wait", 500);
