@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * A Tasklist filter "Escalations" that shows the helpdesk's work and nothing else: the tasks offered to one of the
  * signed-in staff member's groups (escalations, failing directory writes, follow-ups). The users' own steps are
- * user tasks too, but they have no candidate group: they belong to the journey API, not to Tasklist. The most urgent
- * come first (by due date, then by age), and each card shows whose journey it is and why it came to the helpdesk.
- * The filter is rewritten at every start, so that an installation gets what this version defines.
+ * user tasks too, but they have no candidate group: they belong to the journey API, not to Tasklist. Listed through
+ * the filter's REST API the most urgent come first (by due date, then by age; Tasklist applies its own sort, by
+ * creation unless the user picks another), and each card names whose journey it is and why it came to the helpdesk
+ * (shown to those who may read the escalation's process instance). The filter is rewritten at every start, so that
+ * an installation gets what this version defines.
  */
 @Component
 class HelpdeskTaskFilter implements SmartInitializingSingleton {
