@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.testing.EmbeddedTestDefaults;
 import org.resetflow.testing.JourneyApi;
+import org.resetflow.testing.TcpProxy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
