@@ -160,21 +160,11 @@ class JourneyDoublesContractTest {
                                 JourneyDoublesContractTest::sealedCode)
                         .scenario("no sealed code: nothing to send", delivery("SMS", null), doubles -> doubles.undeliverable.add("SMS"),
                                 world -> { })
-                        .scenario("a code the provider refuses", delivery("SMS", "+12025550101"), doubles -> {
-                                    sealedFor(doubles);
-                                    doubles.undeliverable.add("SMS");
-                                }, world -> {
-                                    sealedCode(world);
-                                    doThrow(new DeliveryRefusedException("not a mobile number"))
-                                            .when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any());
-                                })
-                        .scenario("the last retry fails too", delivery("SMS", "+12025550101"), doubles -> {
-                                    sealedFor(doubles);
-                                    doubles.undeliverable.add("SMS");
-                                }, world -> {
-                                    sealedCode(world);
-                                    doThrow(new DeliveryFailedException("HTTP 503"))
-                                            .when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any());
+                        .scenario("a code the provider refuses", delivery("SMS", "+12025550101"), JourneyDoublesContractTest::sealedButUndeliverable,
+                                world -> sendingFails(world, new DeliveryRefusedException("not a mobile number")))
+                        .scenario("the last retry fails too", delivery("SMS", "+12025550101"), JourneyDoublesContractTest::sealedButUndeliverable,
+                                world -> {
+                                    sendingFails(world, new DeliveryFailedException("HTTP 503"));
                                     lastTry(world);
                                 }),
                 step("reportUndeliverableCodeDelegate").reads("journeyInstance", "method", "deliveryFailure", "codeVerification")
@@ -458,6 +448,18 @@ class JourneyDoublesContractTest {
     /** The double's record of the code sealed for the delivery of {@link #delivery}. */
     static void sealedFor(JourneyDoubles doubles) {
         doubles.sealedCodes.add("code-verification-1");
+    }
+
+    /** A code sealed for the delivery of {@link #delivery}, whose text message the provider will not take. */
+    static void sealedButUndeliverable(JourneyDoubles doubles) {
+        sealedFor(doubles);
+        doubles.undeliverable.add("SMS");
+    }
+
+    /** A sealed code that the provider fails to take, this way. */
+    static void sendingFails(World world, RuntimeException failure) {
+        sealedCode(world);
+        doThrow(failure).when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any());
     }
 
     /** The job runs for the last time: it has one retry left. */
