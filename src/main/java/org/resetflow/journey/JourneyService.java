@@ -361,16 +361,18 @@ public class JourneyService {
             List<FlowView.FieldError> errors = texts.fieldErrors(FieldErrors.decode((String) variables.get(Vars.FIELD_ERRORS)), locale);
             return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
         }
-        Optional<String> outcome = look.outcome();
-        if (outcome.isEmpty()) {
+        Look ended = look;
+        if (look.outcome().isEmpty()) {
             Set<String> instances = instanceIds(flow);
             if (instances.contains(flow.processInstanceId())) {
                 messages.add(texts.message(hasFailedJobs(instances) ? "pending" : "working", locale));
                 return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
             }
+            // it ended after the look was taken: its outcome is in the history now, committed with its end
+            ended = new Look(null, endFacts(flow));
         }
-        JourneyStatus status = outcome.map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
-        addEndMessages(flow, status, look.endFacts(), messages, locale);
+        JourneyStatus status = ended.outcome().map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
+        addEndMessages(flow, status, ended.endFacts(), messages, locale);
         return new FlowView(flow.flowId(), null, status, null, messages, List.of());
     }
 
