@@ -33,8 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Password writeback against a real Samba Active Directory domain controller, started by {@code .ci/samba-ad}
- * (its settings arrive as RESETFLOW_IT_AD_* environment variables). The cloud directory is the embedded one; the
- * domain controller is reached through a TCP proxy that the outage test takes down.
+ * (its settings arrive as RESETFLOW_IT_AD_* environment variables). ResetFlow binds as the service account
+ * {@code .ci/samba-ad} delegates exactly the rights {@code docs/writeback.md} gives, with the same samba-tool commands;
+ * the tests set up the domain as its administrator. The cloud directory is the embedded one; the domain controller
+ * is reached through a TCP proxy that the outage test takes down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
@@ -45,6 +47,9 @@ class ActiveDirectoryWritebackIT {
     static final String BASE = SambaDomain.require("RESETFLOW_IT_AD_BASE_DN");
     static final String ADMIN_DN = SambaDomain.require("RESETFLOW_IT_AD_BIND_DN");
     static final String ADMIN_PASSWORD = SambaDomain.require("RESETFLOW_IT_AD_BIND_PASSWORD");
+    /** ResetFlow's own account: delegated only the rights docs/writeback.md gives, with its samba-tool commands. */
+    static final String SERVICE_DN = SambaDomain.require("RESETFLOW_IT_AD_SERVICE_DN");
+    static final String SERVICE_PASSWORD = SambaDomain.require("RESETFLOW_IT_AD_SERVICE_PASSWORD");
     static final String CA = SambaDomain.require("RESETFLOW_IT_AD_CA");
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
     static final String CLOUD_SERVICE_PASSWORD = "it-cloud-service-password";
@@ -69,8 +74,8 @@ class ActiveDirectoryWritebackIT {
         registry.add("resetflow.directory.on-premises.url", () -> "ldaps://127.0.0.1:" + DOMAIN_CONTROLLER.port());
         registry.add("resetflow.directory.on-premises.base-dn", () -> BASE);
         registry.add("resetflow.directory.on-premises.user-search-base", () -> "CN=Users");
-        registry.add("resetflow.directory.on-premises.bind-dn", () -> ADMIN_DN);
-        registry.add("resetflow.directory.on-premises.bind-password", () -> ADMIN_PASSWORD);
+        registry.add("resetflow.directory.on-premises.bind-dn", () -> SERVICE_DN);
+        registry.add("resetflow.directory.on-premises.bind-password", () -> SERVICE_PASSWORD);
         registry.add("resetflow.directory.on-premises.trust-store", () -> CA);
         // the certificate names the domain controller's host, not the proxy's address
         registry.add("resetflow.directory.on-premises.verify-hostname", () -> false);
