@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
+import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.testing.StaffClient;
@@ -60,6 +61,8 @@ class StaffOperationsEndToEndTest extends StaffApplication {
     void aWritebackThatRanOutOfRetriesIsRetriedInCockpitByAnAdministratorAndTheResetCompletes() throws Exception {
         JourneyApi.Flow flow = api.flow("resets", api.start("resets", "bob"));
         api.submit(flow, "chooseMethod", Map.of("method", "EMAIL", "contact", "bob.alt@example.org"));
+        // the code is delivered after the answer, in a process instance of its own
+        CodeDeliveries.awaitAllEnded(history);
         assertThat(api.submit(flow, "enterCode", Map.of("code", api.lastMessageTo("bob.alt@example.org").path("code").asText())).stepKey())
                 .isEqualTo("setPassword");
         String newPassword = "Cobalt-Meadow-Ferry-93";
