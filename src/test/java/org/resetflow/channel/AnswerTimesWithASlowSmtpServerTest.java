@@ -86,7 +86,9 @@ class AnswerTimesWithASlowSmtpServerTest {
 
         int sent = WARM_UP_ROUNDS + ROUNDS;
         await().atMost(Duration.ofSeconds(30)).until(() -> MAIL.getReceivedMessagesForDomain("alice.alt@example.org").length == sent);
-        assertThat(SLOW_SMTP.messagesHeldBack()).as("each accepted only after the server's latency").isEqualTo(sent);
+        // the server has stored the last message before the proxy, holding back its acceptance, counts it
+        await().atMost(SMTP_LATENCY.multipliedBy(4)).untilAsserted(() ->
+                assertThat(SLOW_SMTP.messagesHeldBack()).as("each accepted only after the server's latency").isEqualTo(sent));
         assertThat(MAIL.getReceivedMessagesForDomain("someone.else@example.org")).isEmpty();
         assertThat(MAIL.getReceivedMessages()).hasSize(sent);
     }
