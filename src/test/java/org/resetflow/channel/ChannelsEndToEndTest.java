@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -28,7 +29,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -72,6 +75,10 @@ class ChannelsEndToEndTest {
         registry.add("resetflow.channels.twilio.base-url", TWILIO::baseUrl);
         registry.add("resetflow.verification.send-retry-cycle", () -> "R3/PT1S");
     }
+
+    /** Twilio's outages and refusals here are on purpose: the job executor's and the sender's lines about them. */
+    @RegisterExtension
+    static final ExpectedLog SENDING = ExpectedLog.of("org.resetflow.camunda.JobFailureLog", "org.resetflow.verification.SendCodeDelegate");
 
     @AfterAll
     static void stopServers() {
@@ -212,6 +219,10 @@ class ChannelsEndToEndTest {
         assertThat(TWILIO.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(1);
         assertThat(runtime.createIncidentQuery().incidentType("codeDelivery").list())
                 .anySatisfy(incident -> assertThat(incident.getIncidentMessage()).contains("error 21211"));
+        assertThat(SENDING.lines(Level.WARN)).anySatisfy(line -> {
+            assertThat(line.message()).startsWith("A SMS code could not be delivered for journey " + flow.id()).contains("error 21211");
+            assertThat(line.hasStackTrace()).isFalse();
+        });
     }
 
     private static List<MimeMessage> awaitMail(String address, int count) {

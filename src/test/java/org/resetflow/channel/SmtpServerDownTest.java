@@ -3,6 +3,7 @@ package org.resetflow.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -10,7 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +39,10 @@ class SmtpServerDownTest {
         registry.add("resetflow.verification.send-retry-cycle", () -> "R5/PT2S");
     }
 
+    /** The failed sends, logged by the job executor's threads while the server is down. */
+    @RegisterExtension
+    static final ExpectedLog JOBS = ExpectedLog.of("org.resetflow.camunda.JobFailureLog");
+
     @AfterAll
     static void stop() {
         MAIL.stop();
@@ -54,6 +61,10 @@ class SmtpServerDownTest {
         assertThat(waiting.stepKey()).as("still sending").isNull();
         assertThat(waiting.body().path("messages").get(0).path("code").asText()).isEqualTo("pending");
 
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(JOBS.lines(Level.WARN)).anySatisfy(line -> {
+            assertThat(line.message()).contains("Email to alice.alt@example.org could not be sent");
+            assertThat(line.hasStackTrace()).as("a server that is away is one line").isFalse();
+        }));
         MAIL.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> "enterCode".equals(api.get(flow).stepKey()));
         assertThat(MAIL.getReceivedMessages()).hasSize(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,6 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 
 /**
@@ -37,6 +39,10 @@ class NoDemoOutsideTheEmbeddedProfileTest {
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
     static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
+
+    /** No mail server answers here: the job executor's lines about the escalation's notice that cannot go out. */
+    @RegisterExtension
+    static final ExpectedLog JOBS = ExpectedLog.of("org.resetflow.camunda.JobFailureLog");
 
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {

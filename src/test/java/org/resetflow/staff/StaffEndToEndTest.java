@@ -3,6 +3,7 @@ package org.resetflow.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -19,7 +20,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.testing.StaffClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
 class StaffEndToEndTest {
+
+    /** The operators' line when a member of staff asks for a temporary password that is not theirs, as a test here does. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of("org.resetflow.escalation.EscalationHandovers");
 
     static final String DEMO_PASSWORD = "Demo-Passw0rd!";
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
@@ -169,6 +176,10 @@ class StaffEndToEndTest {
         assertThat(dave.submitForm("/staff/escalations/" + journey).body()).doesNotContain("temporary-password\">");
         assertThat(new StaffClient(port, "dave", DEMO_PASSWORD).postJson("/staff/api/escalations/" + journey + "/temporary-password", "{}").status())
                 .isEqualTo(403);
+        assertThat(log.lines(Level.WARN)).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.message()).isEqualTo("dave asked for the temporary password of journey " + flowId + ", approved by helen: refused");
+            assertThat(line.hasStackTrace()).isFalse();
+        });
 
         StaffClient.Reply shown = helen.submitForm("/staff/escalations/" + journey);
         assertThat(shown.status()).isEqualTo(200);
