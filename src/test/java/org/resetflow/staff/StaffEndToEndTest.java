@@ -267,7 +267,7 @@ class StaffEndToEndTest {
      */
     @Test
     void inTasklistTheHelpdeskApprovesAndCollectsTheTemporaryPassword() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.resetflow.testing.Browsers.available(), "no Chromium here");
+        org.resetflow.testing.Browsers.assumeAvailable();
         String flowId = api.start("resets", "carol").body().path("flowId").asText();
         JsonNode task = helen.get("/engine-rest/task?processInstanceBusinessKey=" + flowId).json().get(0);
         String journey = task.path("processInstanceId").asText();
