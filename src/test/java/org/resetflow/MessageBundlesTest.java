@@ -131,7 +131,8 @@ class MessageBundlesTest {
 
     @Test
     void everyJourneyEndHasATextInBothLanguages() {
-        List<String> keys = new ArrayList<>(List.of("journey.helpdesk", "journey.working", "journey.pending", "journey.reconfirm",
+        List<String> keys = new ArrayList<>(List.of("journey.helpdesk", "journey.working", "journey.pending", "journey.pending.helpdesk",
+                "journey.pending.stalled", "journey.reconfirm",
                 "journey.escalated", "journey.refused.HELPDESK", "journey.lockedOut", "journey.lockedOut.later", "journey.lockedOut.helpdesk", "journey.expired"));
         Stream.of(JourneyKind.values()).forEach(kind -> keys.add("journey.completed." + kind.variableValue()));
         refusalReasons().forEach(reason -> keys.add("journey.refused." + reason));

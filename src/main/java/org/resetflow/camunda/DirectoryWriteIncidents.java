@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IncidentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -24,6 +26,12 @@ import org.springframework.stereotype.Component;
  * start message, with the journey's flow id as business key), which gives the helpdesk a task about it; when the
  * incident is settled (the job retried, or deleted with its journey) the message {@code directoryWriteSettled} ends
  * that task. A step is a directory write when its model says so: {@code camunda:property directoryWrite=true}.
+ * <p>
+ * That bookkeeping is the product's, not the act of whoever made the incident come or go: it runs without their
+ * authorisations (an administrator who retries a job in Cockpit may not start or correlate processes, and need not).
+ * And a job that has used up its retries is due again at once: the engine leaves its due date at the last interval
+ * of the retry cycle (15 minutes by default), so a retry in Cockpit with its defaults would otherwise wait that long
+ * once the cause is fixed.
  */
 @Component
 public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
@@ -66,6 +74,7 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
         @Override
         public Incident handleIncident(IncidentContext context, String message) {
             Incident incident = super.handleIncident(context, message);
+            dueAtOnce(context.getConfiguration());
             if (context.getExecutionId() != null && isDirectoryWrite(context.getProcessDefinitionId(), context.getActivityId())) {
                 ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
                 var activity = execution.getProcessDefinition().findActivity(context.getActivityId());
@@ -74,10 +83,19 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
                 // what the failing process knows (the journey, or the helpdesk escalation it called) is what the helpdesk checks
                 VariableMap variables = Variables.fromMap(execution.getProcessInstance().getVariablesTyped())
                         .putValue(FAILED_WRITE, step).putValue(FAILED_JOB, context.getConfiguration());
-                Context.getProcessEngineConfiguration().getRuntimeService().createMessageCorrelation(MESSAGE)
-                        .processInstanceBusinessKey(execution.getProcessBusinessKey()).setVariables(variables).correlateStartMessage();
+                Context.getCommandContext().runWithoutAuthorization(() -> Context.getProcessEngineConfiguration().getRuntimeService()
+                        .createMessageCorrelation(MESSAGE).processInstanceBusinessKey(execution.getProcessBusinessKey())
+                        .setVariables(variables).correlateStartMessage());
             }
             return incident;
+        }
+
+        /** The failed job (the incident's configuration) is due now: retried, it runs at once. */
+        private static void dueAtOnce(String jobId) {
+            JobEntity job = jobId == null ? null : Context.getCommandContext().getJobManager().findJobById(jobId);
+            if (job != null) {
+                job.setDuedate(ClockUtil.getCurrentTime());
+            }
         }
 
         @Override
@@ -92,8 +110,9 @@ public class DirectoryWriteIncidents extends AbstractProcessEnginePlugin {
             }
             // the context of a removal names no activity: the incident does
             if (!incidents.isEmpty() && isDirectoryWrite(incidents.get(0).getProcessDefinitionId(), incidents.get(0).getActivityId())) {
-                Context.getProcessEngineConfiguration().getRuntimeService().createMessageCorrelation(SETTLED)
-                        .processInstanceVariableEquals(FAILED_JOB, context.getConfiguration()).correlateAll();
+                Context.getCommandContext().runWithoutAuthorization(() -> Context.getProcessEngineConfiguration().getRuntimeService()
+                        .createMessageCorrelation(SETTLED).processInstanceVariableEquals(FAILED_JOB, context.getConfiguration())
+                        .correlateAllWithResult());
             }
         }
     }

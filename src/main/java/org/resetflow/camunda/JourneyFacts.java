@@ -46,11 +46,16 @@ public final class JourneyFacts {
     }
 
     /**
-     * Raises an incident on the journey's own process instance, which lives on after the called process ends, so
-     * that operators see it on the journey in Cockpit.
+     * Raises an incident on the journey's own process instance, from a process started on its own for the journey
+     * (the code's delivery), which is no part of the journey's tree and names the journey's instance, so that
+     * operators see it on the journey in Cockpit. Once the journey has ended, the incident is raised where the step
+     * runs: the history keeps it there.
      */
-    public static void raiseIncident(DelegateExecution execution, String type, String configuration, String message) {
-        journey(execution).createIncident(type, configuration, message);
+    public static void raiseIncident(DelegateExecution execution, String journeyInstanceId, String type, String configuration, String message) {
+        ExecutionEntity here = (ExecutionEntity) execution;
+        ExecutionEntity journey = here.getProcessInstanceId().equals(journeyInstanceId) ? here.getProcessInstance()
+                : Context.getCommandContext().getExecutionManager().findExecutionById(journeyInstanceId);
+        (journey != null ? journey : here.getProcessInstance()).createIncident(type, configuration, message);
     }
 
     /** The journey's own process instance, which lives on after the called process ends. */

@@ -80,7 +80,7 @@ class DemoData implements SmartInitializingSingleton {
 
                 ************************************************************************************
                 *  ResetFlow is running the EMBEDDED DEMO profile.                                 *
-                *  It has well-known credentials: staff demo/demo (Tasklist, Cockpit, /engine-rest) *
+                *  Well-known credentials: staff demo/demo (Tasklist, Cockpit, Admin, /engine-rest)*
                 *  and demo users whose password the README gives. Messages go to /dev/outbox.     *
                 *  Never expose this instance to a network. Production: SPRING_PROFILES_ACTIVE=postgres *
                 ************************************************************************************""");

@@ -15,11 +15,13 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.resetflow.audit.AuditLog;
+import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.camunda.EngineCommands;
 import org.resetflow.camunda.JourneyLookups;
 import org.resetflow.camunda.JourneySignals;
@@ -283,8 +285,28 @@ public class JourneyService {
         return lookups.hasRunnableJobs(flow.flowId());
     }
 
-    private boolean hasFailedJobs(Set<String> instances) {
-        return !instances.isEmpty() && management.createJobQuery().processInstanceIds(instances).withException().count() > 0;
+    /**
+     * What the user is told while the engine works on the journey, true at this moment: {@code working}, or, when a
+     * step has failed, {@code pending} while it is being retried, {@code pending.helpdesk} once a directory write has
+     * used up its retries (the helpdesk then has a task about it), {@code pending.stalled} when another step has
+     * (an incident for the operators, no helpdesk task).
+     */
+    private String whileBusy(Set<String> instances) {
+        List<Job> failing = instances.isEmpty() ? List.of() : management.createJobQuery().processInstanceIds(instances).withException().list();
+        if (failing.isEmpty()) {
+            return "working";
+        }
+        List<Job> spent = failing.stream().filter(job -> job.getRetries() == 0).toList();
+        if (spent.isEmpty()) {
+            return "pending";
+        }
+        return spent.stream().anyMatch(this::isDirectoryWrite) ? "pending.helpdesk" : "pending.stalled";
+    }
+
+    /** Whether the job is a step the models declare a directory write: the incident handler's test for a helpdesk task. */
+    private boolean isDirectoryWrite(Job job) {
+        var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        return definition != null && DirectoryWriteIncidents.directoryWrites().contains(definition.getActivityId());
     }
 
     /**
@@ -361,16 +383,18 @@ public class JourneyService {
             List<FlowView.FieldError> errors = texts.fieldErrors(FieldErrors.decode((String) variables.get(Vars.FIELD_ERRORS)), locale);
             return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
         }
-        Optional<String> outcome = look.outcome();
-        if (outcome.isEmpty()) {
+        Look ended = look;
+        if (look.outcome().isEmpty()) {
             Set<String> instances = instanceIds(flow);
             if (instances.contains(flow.processInstanceId())) {
-                messages.add(texts.message(hasFailedJobs(instances) ? "pending" : "working", locale));
+                messages.add(texts.message(whileBusy(instances), locale));
                 return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
             }
+            // it ended after the look was taken: its outcome is in the history now, committed with its end
+            ended = new Look(null, endFacts(flow));
         }
-        JourneyStatus status = outcome.map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
-        addEndMessages(flow, status, look.endFacts(), messages, locale);
+        JourneyStatus status = ended.outcome().map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
+        addEndMessages(flow, status, ended.endFacts(), messages, locale);
         return new FlowView(flow.flowId(), null, status, null, messages, List.of());
     }
 

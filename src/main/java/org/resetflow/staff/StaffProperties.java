@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param helpdeskGroup      helpdesk administrators: work escalations in Tasklist, collect temporary passwords
  * @param followUpGroup      receives escalations the helpdesk has not taken within the follow-up time
  * @param processOwnerGroup  read Cockpit, the history and the audit plugin
- * @param administratorGroup Camunda administrators: everything, including the Admin webapp
+ * @param administratorGroup administrators: Admin, Cockpit and Tasklist; retry, resolve, modify and cancel journeys
+ *                           (see {@code StaffAuthorizations}); also the engine's admin group
  * @param escalationFollowUp how long an escalation may wait untaken before it moves to the follow-up group
  * @param directory          where staff accounts and groups are found in the cloud directory
  */

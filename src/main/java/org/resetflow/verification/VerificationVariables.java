@@ -17,6 +17,13 @@ public final class VerificationVariables {
     public static final String CONTACT_MATCHED = "contactMatched";
     public static final String CODE_HASH = "codeHash";
     public static final String CODE_ISSUED_AT = "codeIssuedAt";
+    // what a code's delivery (a process instance of its own, no part of the journey's tree) is given and keeps
+    /** The code verification's process instance: it owns the sealed code and hears when it cannot be delivered. */
+    public static final String CODE_VERIFICATION = "codeVerification";
+    /** The journey's own process instance, where an undeliverable code raises its incident. */
+    public static final String JOURNEY_INSTANCE = "journeyInstance";
+    /** Why the provider did not take the code (never the code): set by the model's error boundary event. */
+    public static final String DELIVERY_FAILURE = "deliveryFailure";
     public static final String QUESTION_IDS = "questionIds";
     public static final String QUESTION_COUNT = "questionCount";
     /**

@@ -141,6 +141,7 @@ class ChannelsEndToEndTest {
         api.submit(flow, "enterCode", Map.of("code", code(GreenMailUtil.getBody(awaitMail("dave.alt@example.org", 1).get(0)))));
 
         api.submit(flow, "chooseMethod", Map.of("method", "SMS", "contact", "+1 202 555 0104"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !textsTo("+12025550104").isEmpty());
         Map<String, String> sms = textsTo("+12025550104").get(0);
         LoggedRequest request = TWILIO.findAll(postRequestedFor(urlEqualTo(MESSAGES))).get(0);
         assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + java.util.Base64.getEncoder()
@@ -182,10 +183,11 @@ class ChannelsEndToEndTest {
         TWILIO.stubFor(post(urlEqualTo(MESSAGES)).inScenario("outage").whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(201).withBody("{\"sid\": \"SM2\"}")));
         JourneyApi.Flow flow = api.flow("resets", api.start("resets", "gina"));
-        api.submit(flow, "chooseMethod", Map.of("method", "SMS", "contact", "+1 202 555 0107"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> "enterCode".equals(api.get(flow).stepKey()));
+        assertThat(api.submit(flow, "chooseMethod", Map.of("method", "SMS", "contact", "+1 202 555 0107")).stepKey()).isEqualTo("enterCode");
+        awaitDeliveryEnded(flow);
         List<LoggedRequest> attempts = TWILIO.findAll(postRequestedFor(urlEqualTo(MESSAGES)));
         assertThat(attempts).hasSize(2);
+        assertThat(api.get(flow).stepKey()).as("the user waited at the code's entry all along").isEqualTo("enterCode");
         assertThat(api.submit(flow, "enterCode", Map.of("code", code(form(attempts.get(1)).get("Body")))).stepKey()).isEqualTo("setPassword");
     }
 
@@ -195,16 +197,15 @@ class ChannelsEndToEndTest {
         TWILIO.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
         JourneyApi.Flow flow = api.flow("resets", api.start("resets", "bob"));
         String instance = api.processInstanceOf(runtime, flow);
-        api.submit(flow, "chooseMethod", Map.of("method", "SMS", "contact", "+1 202 555 0102"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "chooseMethod".equals(api.get(flow).stepKey()));
-
-        JourneyApi.Response again = api.get(flow);
+        JourneyApi.Response again = chooseATextThatCannotBeDelivered(flow, "+1 202 555 0102");
         assertThat(again.field("status")).isEqualTo("ACTIVE");
         assertThat(again.flow().path("messages").findValuesAsText("code")).contains("notice.SEND_FAILED");
         assertThat(api.optionValues(again)).containsExactly("EMAIL", "VOICE_MOBILE");
         assertThat(TWILIO.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(3);
-        assertThat(runtime.createIncidentQuery().processInstanceId(instance).incidentType("codeDelivery").list())
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).incidentType("codeDelivery").list()).as("on the journey")
                 .singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage()).contains("HTTP 503").contains("retries exhausted"));
+        awaitDeliveryEnded(flow);
+        assertThat(runtime.createIncidentQuery().incidentType("failedJob").count()).as("the delivery gave up, it did not fail").isZero();
     }
 
     @Test
@@ -213,16 +214,37 @@ class ChannelsEndToEndTest {
         TWILIO.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": 21211, \"message\": \"The 'To' number +12025550101 is not a valid phone number.\", \"status\": 400}")));
         JourneyApi.Flow flow = api.flow("resets", api.start("resets", "alice"));
-        JourneyApi.Response back = api.submit(flow, "chooseMethod", Map.of("method", "SMS", "contact", "+1 202 555 0101"));
-        assertThat(back.stepKey()).isEqualTo("chooseMethod");
+        String instance = api.processInstanceOf(runtime, flow);
+        JourneyApi.Response back = chooseATextThatCannotBeDelivered(flow, "+1 202 555 0101");
         assertThat(back.flow().path("messages").get(0).path("text").asText()).isEqualTo("We could not send a code this way. Choose another method.");
+        JourneyApi.Response typedMeanwhile = api.submit(flow, "enterCode", Map.of("code", "12345678"));
+        assertThat(typedMeanwhile.status()).as("a code typed meanwhile meets the step the journey is at now").isEqualTo(409);
+        assertThat(typedMeanwhile.body().path("currentStep").asText()).isEqualTo("chooseMethod");
         assertThat(TWILIO.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(1);
-        assertThat(runtime.createIncidentQuery().incidentType("codeDelivery").list())
-                .anySatisfy(incident -> assertThat(incident.getIncidentMessage()).contains("error 21211"));
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).incidentType("codeDelivery").list())
+                .singleElement().satisfies(incident -> assertThat(incident.getIncidentMessage()).contains("error 21211"));
+        awaitDeliveryEnded(flow);
         assertThat(SENDING.lines(Level.WARN)).anySatisfy(line -> {
             assertThat(line.message()).startsWith("A SMS code could not be delivered for journey " + flow.id()).contains("error 21211");
             assertThat(line.hasStackTrace()).isFalse();
         });
+    }
+
+    /**
+     * Chooses a text message to the number, which the provider will not take: the user is asked for the code at once,
+     * and finds the journey back at the choice of a method once the code's delivery has given up.
+     */
+    private JourneyApi.Response chooseATextThatCannotBeDelivered(JourneyApi.Flow flow, String number) {
+        assertThat(api.submit(flow, "chooseMethod", Map.of("method", "SMS", "contact", number)).stepKey())
+                .as("the answer does not wait for the provider").isEqualTo("enterCode");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "chooseMethod".equals(api.get(flow).stepKey()));
+        return api.get(flow);
+    }
+
+    /** The code's delivery (a process instance of its own, with the journey's flow id as business key) has ended. */
+    private void awaitDeliveryEnded(JourneyApi.Flow flow) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(flow.id())
+                .processDefinitionKey("codeDelivery").count() == 0);
     }
 
     private static List<MimeMessage> awaitMail(String address, int count) {

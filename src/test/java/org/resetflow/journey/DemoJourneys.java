@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.EmbeddedTestDefaults;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,7 +103,9 @@ abstract class DemoJourneys {
         return password;
     }
 
+    /** The code of the newest message to the recipient, once every code handed to its delivery has gone out. */
     String codeSentTo(String recipient) {
+        CodeDeliveries.awaitAllEnded(history);
         JsonNode message = api.lastMessageTo(recipient);
         assertThat(message).as("a message to " + recipient).isNotNull();
         String code = message.path("code").asText();

@@ -106,9 +106,10 @@ class DemoJourneysLeaveNoSecretEndToEndTest extends DemoJourneys {
         assertThat(alice).filteredOn(e -> e.path("event").asText().equals("journey-started")).hasSize(1)
                 .allSatisfy(e -> assertThat(e.path("user").asText()).isEqualTo("alice"));
         long stepsInHistory = 0;
-        for (var instance : history.createHistoricProcessInstanceQuery().rootProcessInstanceId(
-                history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(aliceFlow).processDefinitionKey("passwordReset")
-                        .singleResult().getId()).list()) {
+        // the journey's tree, and the processes started on their own for it (a code's delivery): all carry its flow id
+        var instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(aliceFlow).list();
+        assertThat(instances).extracting(instance -> instance.getProcessDefinitionKey()).contains("passwordReset", "codeDelivery");
+        for (var instance : instances) {
             stepsInHistory += history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId()).finished().list().stream()
                     .filter(activity -> !NOT_STEPS.contains(activity.getActivityType()))
                     .filter(activity -> !HAND_OVERS.contains(activity.getActivityId())).count();
@@ -124,6 +125,11 @@ class DemoJourneysLeaveNoSecretEndToEndTest extends DemoJourneys {
             assertThat(e.path("client").asText()).isNotBlank();
         });
         assertThat(alice).anySatisfy(e -> assertThat(e.path("method").asText()).isEqualTo("EMAIL"));
+        assertThat(alice).as("the code's delivery, a process instance of its own, in the journey's lines").anySatisfy(e -> {
+            assertThat(e.path("process").asText()).isEqualTo("codeDelivery");
+            assertThat(e.path("step").asText()).isEqualTo("sendCode");
+            assertThat(e.path("method").asText()).isEqualTo("EMAIL");
+        });
         assertThat(events).anySatisfy(e -> {
             assertThat(e.path("step").asText()).isEqualTo("recordDecision");
             assertThat(e.path("decision").asText()).isEqualTo("APPROVE");

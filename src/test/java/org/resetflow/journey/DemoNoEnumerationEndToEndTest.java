@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
+import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,7 @@ class DemoNoEnumerationEndToEndTest extends DemoJourneys {
         JourneyApi.Response unknownSent = choose(api.flow("resets", unknown), "EMAIL", "nobody@example.org");
         assertThat(unknownSent.status()).isEqualTo(knownSent.status());
         assertThat(unknownSent.body().path("step")).isEqualTo(knownSent.body().path("step"));
+        CodeDeliveries.awaitAllEnded(history);
         assertThat(api.outbox("nobody@example.org")).isEmpty();
         JourneyApi.Response guess = api.submit(api.flow("resets", unknown), "enterCode", Map.of("code", "12345678"));
         assertThat(guess.status()).isEqualTo(422);
@@ -62,17 +64,20 @@ class DemoNoEnumerationEndToEndTest extends DemoJourneys {
         assertThat(mismatch.status()).isEqualTo(200);
         assertThat(mismatch.stepKey()).isEqualTo("enterCode");
         assertThat(mismatch.body().path("messages")).isEmpty();
+        CodeDeliveries.awaitAllEnded(history);
         assertThat(api.outbox("someone.else@example.org")).isEmpty();
         assertThat(api.outbox("bob.alt@example.org")).hasSize(before);
 
         JourneyApi.Flow again = api.flow("resets", api.start("resets", "bob"));
         choose(again, "EMAIL", "BOB.ALT@EXAMPLE.ORG");
+        CodeDeliveries.awaitAllEnded(history);
         assertThat(api.outbox("bob.alt@example.org")).hasSize(before + 1);
         codeSentTo("bob.alt@example.org");
 
         int texts = api.outbox("+12025550102").size();
         choose(api.flow("resets", api.start("resets", "bob")), "SMS", "+12025550102");
         choose(api.flow("resets", api.start("resets", "bob")), "VOICE_MOBILE", "+1 202 555 0102");
+        CodeDeliveries.awaitAllEnded(history);
         assertThat(api.outbox("+12025550102")).hasSize(texts + 2);
         codeSentTo("+12025550102");
     }

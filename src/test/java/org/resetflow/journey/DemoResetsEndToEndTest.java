@@ -67,7 +67,8 @@ class DemoResetsEndToEndTest extends DemoJourneys {
         // changes tell something.
         String[] instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(aliceFlow).list().stream()
                 .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toArray(String[]::new);
-        assertThat(instances).as("the reset, its account check, identity proof, identity verification and code verification").hasSize(5);
+        assertThat(instances).as("the reset, its account check, identity proof, identity verification, code verification and the code's delivery")
+                .hasSize(6);
         List<org.camunda.bpm.engine.history.HistoricVariableInstance> kept =
                 history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).list();
         assertThat(kept).extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
@@ -138,8 +139,9 @@ class DemoResetsEndToEndTest extends DemoJourneys {
         assertThat(second.body().path("step").toString()).contains("+1 *** *** **04");
 
         choose(flow, "VOICE_OFFICE", "+1 202 555 0204");
+        String officeCode = codeSentTo("+12025550204");
         assertThat(api.lastMessageTo("+12025550204").path("channel").asText()).isEqualTo("VOICE");
-        JourneyApi.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550204")));
+        JourneyApi.Response passwordStep = api.submit(flow, "enterCode", Map.of("code", officeCode));
         assertThat(passwordStep.stepKey()).isEqualTo("setPassword");
         assertThat(passwordStep.body().path("step").path("index").asInt()).isEqualTo(5);
         setPassword(flow, "dave");

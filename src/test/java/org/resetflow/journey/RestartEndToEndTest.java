@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.resetflow.ResetFlowApplication;
+import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.EmbeddedTestDefaults;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -39,6 +41,7 @@ class RestartEndToEndTest {
             flow = api.flow("resets", api.start("resets", "bob"));
             assertThat(api.submit(flow, "chooseMethod", Map.of("method", "EMAIL", "contact", "bob.alt@example.org")).stepKey())
                     .isEqualTo("enterCode");
+            CodeDeliveries.awaitAllEnded(first.getBean(HistoryService.class));
             code = api.lastMessageTo("bob.alt@example.org").path("code").asText();
         }
 

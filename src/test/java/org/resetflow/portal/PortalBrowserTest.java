@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.resetflow.testing.Browsers;
+import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -64,6 +67,9 @@ abstract class PortalBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HistoryService history;
 
     ChromeDriver browser;
     private int shot;
@@ -381,6 +387,7 @@ abstract class PortalBrowserTest {
     }
 
     String lastCodeTo(String recipient) {
+        CodeDeliveries.awaitAllEnded(history);
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             JsonNode messages = outbox(recipient);

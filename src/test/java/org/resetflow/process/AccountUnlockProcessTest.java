@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 
-@Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+@Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/escalation.form"})
 class AccountUnlockProcessTest extends ProcessTest {

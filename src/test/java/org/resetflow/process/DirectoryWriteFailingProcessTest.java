@@ -25,7 +25,7 @@ import org.resetflow.testing.ExpectedLog;
  * helpdesk escalation it called: opened by the incident, closed by the helpdesk or when the incident is settled.
  */
 @Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn",
-        "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+        "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/escalation.form", "forms/directoryWriteFailing.form"})
 class DirectoryWriteFailingProcessTest extends ProcessTest {

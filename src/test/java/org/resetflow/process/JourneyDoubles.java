@@ -8,11 +8,13 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.camunda.FormFieldErrors;
 import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.camunda.JourneyFactsExpression;
 import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.ModelMessages;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 import org.resetflow.notme.NotMeVariables;
@@ -52,8 +54,10 @@ final class JourneyDoubles {
     /** The owner reported a recovery as not theirs: blocked until the helpdesk lifts it. */
     boolean selfServiceBlocked;
     boolean codeLimitReached;
-    /** Methods whose codes the provider cannot deliver: the real step gives up with SEND_FAILED. */
+    /** Methods whose codes the provider cannot deliver: the real send gives up with SEND_FAILED and the delivery reports it. */
     final java.util.Set<String> undeliverable = new java.util.HashSet<>();
+    /** The code verifications whose code is sealed for its delivery: not a decoy's, nor one without a destination. */
+    final java.util.Set<String> sealedCodes = new java.util.HashSet<>();
     boolean onPremisesRejectsOnce;
     boolean onPremisesUnavailable;
     boolean cloudUnavailable;
@@ -95,12 +99,24 @@ final class JourneyDoubles {
             }
             e.setVariable(VerificationVariables.CODE_HASH, "hash-of-" + RIGHT_CODE);
             e.setVariable(VerificationVariables.CODE_ISSUED_AT, "2026-11-25T10:01:00Z");
-        });
-        register("sendCodeDelegate", e -> {
-            if (undeliverable.contains(e.getVariable(VerificationVariables.METHOD))) {
-                throw new BpmnError("SEND_FAILED");
+            if (e.getVariable(VerificationVariables.DESTINATION) != null && !JourneyFacts.isTrue(e, Vars.DECOY)) {
+                sealedCodes.add(e.getProcessInstanceId());
             }
         });
+        // the code's delivery is a process instance of its own: the double starts it as the real step does, with what the doubles read
+        register("requestCodeDeliveryDelegate", e -> e.getProcessEngineServices().getRuntimeService().startProcessInstanceByMessage(
+                ModelMessages.thrownBy(e), e.getProcessBusinessKey(), Variables.createVariables()
+                        .putValue(VerificationVariables.CODE_VERIFICATION, e.getProcessInstanceId())
+                        .putValue(VerificationVariables.METHOD, e.getVariable(VerificationVariables.METHOD))));
+        register("sendCodeDelegate", e -> {
+            if (sealedCodes.remove((String) e.getVariable(VerificationVariables.CODE_VERIFICATION))
+                    && undeliverable.contains(e.getVariable(VerificationVariables.METHOD))) {
+                throw new BpmnError("SEND_FAILED", "refused by the provider");
+            }
+        });
+        register("reportUndeliverableCodeDelegate", e -> e.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(ModelMessages.thrownBy(e))
+                .processInstanceId((String) e.getVariable(VerificationVariables.CODE_VERIFICATION)).correlateAll());
         register("setMethodAsideDelegate", e -> {
             List<String> aside = new ArrayList<>(split(e.getVariable(VerificationVariables.UNDELIVERABLE_METHODS)));
             aside.add((String) e.getVariable(VerificationVariables.CHOSEN_METHOD));

@@ -37,12 +37,15 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricDetailQuery;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -53,6 +56,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.resetflow.camunda.JourneyLookups;
 import org.resetflow.channel.Channels;
+import org.resetflow.channel.DeliveryFailedException;
 import org.resetflow.channel.DeliveryRefusedException;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
@@ -146,15 +150,26 @@ class JourneyDoublesContractTest {
                                 world -> when(world.get(RateLimits.class).tryIssueCode(any(), any())).thenReturn(true))
                         .scenario("too many codes for the account", given("destination", "alice.alt@example.org"),
                                 doubles -> doubles.codeLimitReached = true, world -> { }),
-                step("sendCodeDelegate").reads("method", "locale", "destination")
-                        .scenario("a code delivered", given("method", "EMAIL", "destination", "alice.alt@example.org"), doubles -> { },
+                step("requestCodeDeliveryDelegate").reads("method", "destination", "locale")
+                        .scenario("a code handed to its delivery", given("method", "EMAIL", "destination", "alice.alt@example.org"),
+                                doubles -> { }, world -> { })
+                        .scenario("a code with nowhere to go (a decoy, a contact that did not match)", given("method", "EMAIL"),
+                                doubles -> { }, world -> { }),
+                step("sendCodeDelegate").reads("codeVerification", "method", "locale", "destination")
+                        .scenario("a code delivered", delivery("EMAIL", "alice.alt@example.org"), JourneyDoublesContractTest::sealedFor,
                                 JourneyDoublesContractTest::sealedCode)
-                        .scenario("a code the provider refuses", given("method", "SMS", "destination", "+12025550101"),
-                                doubles -> doubles.undeliverable.add("SMS"), world -> {
-                                    sealedCode(world);
-                                    doThrow(new DeliveryRefusedException("not a mobile number"))
-                                            .when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any());
+                        .scenario("no sealed code: nothing to send", delivery("SMS", null), doubles -> doubles.undeliverable.add("SMS"),
+                                world -> { })
+                        .scenario("a code the provider refuses", delivery("SMS", "+12025550101"), JourneyDoublesContractTest::sealedButUndeliverable,
+                                world -> sendingFails(world, new DeliveryRefusedException("not a mobile number")))
+                        .scenario("the last retry fails too", delivery("SMS", "+12025550101"), JourneyDoublesContractTest::sealedButUndeliverable,
+                                world -> {
+                                    sendingFails(world, new DeliveryFailedException("HTTP 503"));
+                                    lastTry(world);
                                 }),
+                step("reportUndeliverableCodeDelegate").reads("journeyInstance", "method", "deliveryFailure", "codeVerification")
+                        .scenario("a code the provider refused", given("codeVerification", "code-verification-1", "journeyInstance", "journey-1",
+                                "method", "SMS", "deliveryFailure", "not a mobile number"), doubles -> { }, world -> { }),
                 step("setMethodAsideDelegate").reads("undeliverableMethods", "chosenMethod")
                         .scenario("a method that could not deliver", given("chosenMethod", "SMS"), doubles -> { }, world -> { }),
                 step("checkCodeDelegate").reads("code", "codeHash", "accountKey")
@@ -421,6 +436,41 @@ class JourneyDoublesContractTest {
         when(world.get(RecoveryMethods.class).registered(ALICE)).thenReturn(Map.of(Method.EMAIL, "alice.alt@example.org"));
     }
 
+    /** What the code verification hands to a code's delivery; no destination for a decoy or a contact that did not match. */
+    static Map<String, Object> delivery(String method, String destination) {
+        Map<String, Object> given = given("codeVerification", "code-verification-1", "journeyInstance", "journey-1", "method", method);
+        if (destination != null) {
+            given.put("destination", destination);
+        }
+        return given;
+    }
+
+    /** The double's record of the code sealed for the delivery of {@link #delivery}. */
+    static void sealedFor(JourneyDoubles doubles) {
+        doubles.sealedCodes.add("code-verification-1");
+    }
+
+    /** A code sealed for the delivery of {@link #delivery}, whose text message the provider will not take. */
+    static void sealedButUndeliverable(JourneyDoubles doubles) {
+        sealedFor(doubles);
+        doubles.undeliverable.add("SMS");
+    }
+
+    /** A sealed code that the provider fails to take, this way. */
+    static void sendingFails(World world, RuntimeException failure) {
+        sealedCode(world);
+        doThrow(failure).when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any());
+    }
+
+    /** The job runs for the last time: it has one retry left. */
+    static void lastTry(World world) {
+        Job job = mock(Job.class);
+        when(job.getRetries()).thenReturn(1);
+        JobQuery query = mock(JobQuery.class, RETURNS_SELF);
+        when(query.singleResult()).thenReturn(job);
+        when(world.get(ProcessEngineServices.class).getManagementService().createJobQuery()).thenReturn(query);
+    }
+
     static void sealedCode(World world) {
         when(world.get(SecretVault.class).open(anyString(), anyString())).thenReturn(Optional.of(JourneyDoubles.RIGHT_CODE));
     }
@@ -517,7 +567,10 @@ class JourneyDoublesContractTest {
             return mock(type);
         }
 
-        /** The engine's services as the helpdesk steps query them: no history yet, an escalation nobody took. */
+        /**
+         * The engine's services as the steps use them: no history yet, an escalation nobody took, no job on its last try,
+         * and a runtime that starts and correlates what it is told.
+         */
         private static ProcessEngineServices engineServices() {
             ProcessEngineServices services = mock(ProcessEngineServices.class);
             HistoryService history = mock(HistoryService.class);
@@ -537,6 +590,9 @@ class JourneyDoublesContractTest {
             when(management.createJobQuery()).thenAnswer(call -> mock(JobQuery.class, RETURNS_SELF));
             when(services.getManagementService()).thenReturn(management);
             when(services.getIdentityService()).thenReturn(mock(IdentityService.class));
+            RuntimeService runtime = mock(RuntimeService.class);
+            when(runtime.createMessageCorrelation(anyString())).thenAnswer(call -> mock(MessageCorrelationBuilder.class, RETURNS_SELF));
+            when(services.getRuntimeService()).thenReturn(runtime);
             return services;
         }
     }

@@ -31,7 +31,7 @@ class ModelsDeployTest {
             assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list())
                     .extracting("key")
                     .containsExactlyInAnyOrder("passwordReset", "accountUnlock", "identityVerification", "codeVerification", "recoveryRegistration",
-                            "accountCheck", "identityProof", "helpdeskEscalation", "directoryWriteFailing", "notMeReport");
+                            "accountCheck", "identityProof", "helpdeskEscalation", "directoryWriteFailing", "notMeReport", "codeDelivery");
             assertThat(repository.createDecisionDefinitionQuery().deploymentId(deployment.getId()).list())
                     .extracting("key").containsExactly("eligibility");
             assertThat(repository.createProcessDefinitionQuery().deploymentId(deployment.getId()).list())

@@ -24,7 +24,7 @@ import org.resetflow.escalation.EscalationVariables;
 import org.resetflow.testing.ExpectedLog;
 import org.resetflow.verification.VerificationVariables;
 
-@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn",
+@Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/setPassword.form", "forms/escalation.form", "forms/directoryWriteFailing.form"})
 class PasswordResetProcessTest extends ProcessTest {

@@ -70,6 +70,12 @@ abstract class ProcessTest {
 
     /** Completes the current step with the values as transient variables, then runs what the job executor would. */
     void submit(ProcessInstance root, String expectedStep, Map<String, Object> values) {
+        complete(root, expectedStep, values);
+        runDueJobs(root);
+    }
+
+    /** Completes the current step as {@link #submit} does, and runs no job: where the journey rests when the API answers. */
+    void complete(ProcessInstance root, String expectedStep, Map<String, Object> values) {
         Task step = step(root);
         assertThat(step).as("a step is waiting").isNotNull();
         assertThat(step.getTaskDefinitionKey()).isEqualTo(expectedStep);
@@ -79,7 +85,6 @@ abstract class ProcessTest {
         preparation(step).ifPresent(preparation -> doubles.prepare(preparation, values)
                 .forEach((name, value) -> input.putValueTyped(name, Variables.stringValue(value, true))));
         taskService().complete(step.getId(), input);
-        runDueJobs(root);
     }
 
     /** The preparation the step's model declares, which the journey API runs before it completes the step. */
@@ -139,7 +144,10 @@ abstract class ProcessTest {
                 .processInstanceId(root.getId()).variableName(Vars.OUTCOME).singleResult().getValue();
     }
 
-    /** The instances of a called process that this journey started, oldest first, running or ended. */
+    /**
+     * The instances of a called process that this journey started, oldest first, running or ended; and of a process
+     * started on its own for it with its flow id as business key (a code's delivery, a failing directory write's task).
+     */
     List<ProcessInstance> calledInstances(ProcessInstance root, String processKey) {
         return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService().createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(root.getBusinessKey()).processDefinitionKey(processKey).orderByProcessInstanceStartTime().asc()

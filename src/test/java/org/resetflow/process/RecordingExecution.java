@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 /**
  * An execution outside any engine that records which variables a step reads, sets and removes. It is its own
@@ -15,6 +17,9 @@ import org.camunda.bpm.engine.runtime.Incident;
  * {@code ExecutionEntity} because {@code JourneyFacts} needs one; whatever else a step asks of it fails loudly.
  */
 final class RecordingExecution extends ExecutionEntity {
+
+    private static final FlowElement THROW_EVENT = Bpmn.createExecutableProcess("recorded").startEvent()
+            .intermediateThrowEvent("throwEvent").message("recordedMessage").endEvent().done().getModelElementById("throwEvent");
 
     private final Map<String, Object> variables = new HashMap<>();
     private final Supplier<ProcessEngineServices> services;
@@ -108,6 +113,12 @@ final class RecordingExecution extends ExecutionEntity {
     @Override
     public ProcessEngineServices getProcessEngineServices() {
         return services.get();
+    }
+
+    /** Every step runs as if at a throw event of a message, for the steps that send the message the model names. */
+    @Override
+    public FlowElement getBpmnModelElementInstance() {
+        return THROW_EVENT;
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
 import org.resetflow.verification.VerificationVariables;
 
-@Deployment(resources = {"processes/recovery-registration.bpmn", "processes/code-verification.bpmn",
+@Deployment(resources = {"processes/recovery-registration.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
         "forms/confirmPassword.form", "forms/enterContacts.form", "forms/enterCode.form", "forms/chooseQuestions.form"})
 class RecoveryRegistrationProcessTest extends ProcessTest {
 

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,45 +20,23 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.resetflow.testing.EmbeddedTestDefaults;
 import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.testing.StaffClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Staff sign in with their directory accounts and do what their directory groups allow: helen (helpdesk) works
  * carol's escalation and hands over the temporary password, olivia (process owner) reads Cockpit and the history,
  * leo (helpdesk lead) gets the escalations nobody took, alice (a user) gets in nowhere.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("embedded")
-class StaffEndToEndTest {
+class StaffEndToEndTest extends StaffApplication {
 
     /** The operators' line when a member of staff asks for a temporary password that is not theirs, as a test here does. */
     @RegisterExtension
     final ExpectedLog log = ExpectedLog.of("org.resetflow.escalation.EscalationHandovers");
 
-    static final String DEMO_PASSWORD = "Demo-Passw0rd!";
-    static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
-    static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
-    static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
     static final Pattern TEMPORARY_PASSWORD = Pattern.compile("<code id=\"temporary-password\"[^>]*>([^<]+)</code>");
-
-    @DynamicPropertySource
-    static void embeddedDefaults(DynamicPropertyRegistry registry) {
-        EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
-        // every test here signs in from 127.0.0.1: only the accounts' allowances are under test (RateLimitsTest has the clients')
-        registry.add("resetflow.throttling.staff-sign-in.failures-per-client", () -> 1000);
-    }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ManagementService management;
@@ -320,7 +297,7 @@ class StaffEndToEndTest {
     }
 
     private static void screenshot(org.openqa.selenium.chrome.ChromeDriver browser, String name) throws java.io.IOException {
-        Path folder = Path.of("target", "screenshots", "staff");
+        java.nio.file.Path folder = java.nio.file.Path.of("target", "screenshots", "staff");
         java.nio.file.Files.createDirectories(folder);
         java.nio.file.Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }

@@ -24,9 +24,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * final ExpectedLog log = ExpectedLog.of(HashingQueue.class);            // during each test
  * &#64;RegisterExtension
  * static final ExpectedLog log = ExpectedLog.of("org.camunda.bpm");      // and in &#64;BeforeAll, &#64;AfterAll
+ * try (ExpectedLog outage = ExpectedLog.capture("org.resetflow")) {   // during a block of a test
+ *     ...
+ * }
  * </pre>
+ *
+ * A block ({@link #capture}) cannot tell whether its test fails: its lines are for its own assertions.
  */
-public final class ExpectedLog implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+public final class ExpectedLog implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     /** One line as the test saw it: level, logger, message and, if there was one, the stack trace. */
     public record Line(Level level, String logger, String message, String stackTrace) {
@@ -60,6 +65,18 @@ public final class ExpectedLog implements BeforeAllCallback, AfterAllCallback, B
     /** The loggers of these classes. */
     public static ExpectedLog of(Class<?>... classes) {
         return new ExpectedLog(Arrays.stream(classes).map(Class::getName).toList());
+    }
+
+    /** Keeps what these loggers log from now until {@link #close()}, from any thread. */
+    public static ExpectedLog capture(String... loggers) {
+        ExpectedLog log = of(loggers);
+        ACTIVE.add(log);
+        return log;
+    }
+
+    @Override
+    public void close() {
+        ACTIVE.remove(this);
     }
 
     /** What these loggers logged since the extension became active (the class, or the test). */

@@ -59,6 +59,16 @@ public final class StaffClient {
                 .header(SCRIPTED_CALL, "resetflow-tests").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** A state-changing call of a script: HTTP Basic and the header that names it ({@link #SCRIPTED_CALL}). */
+    public Reply putJson(String path, String json) {
+        return send(basic(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
+                .header(SCRIPTED_CALL, "resetflow-tests").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public Reply delete(String path) {
+        return send(basic(HttpRequest.newBuilder(URI.create(base + path))).header(SCRIPTED_CALL, "resetflow-tests").DELETE().build());
+    }
+
     /** What a page of another site makes the browser send: the browser's credentials, no header of the site's own. */
     public Reply postJsonFromAnotherSite(String path, String json) {
         return send(basic(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
@@ -78,14 +88,30 @@ public final class StaffClient {
     public Reply webappLogin(String app) {
         send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/default/")).GET().build());
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        Reply login = send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf())
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (login.status() == 200) {
+            // the sign-in starts a new session, without the old one's CSRF token: the app's next read brings a new one
+            webapp("/camunda/api/admin/auth/user/default");
+        }
+        return login;
     }
 
     /** A GET in the webapp session (after {@link #webappLogin}). */
     public Reply webapp(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrf()).GET().build());
+    }
+
+    /** A PUT in the webapp session, as Cockpit's buttons send it (after {@link #webappLogin}). */
+    public Reply webappPutJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrf()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** A DELETE in the webapp session, as Cockpit's buttons send it (after {@link #webappLogin}). */
+    public Reply webappDelete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", xsrf()).DELETE().build());
     }
 
     private String xsrf() {

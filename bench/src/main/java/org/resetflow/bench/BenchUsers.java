@@ -95,7 +95,7 @@ final class BenchUsers {
         JourneyClient.Flow flow = api.start("registrations", user, "confirmPassword");
         api.submit(flow, "confirmPassword", Map.of("password", PASSWORD), "enterContacts");
         api.submit(flow, "enterContacts", Map.of("alternateEmail", alternateEmail(user)), "enterCode");
-        JourneyClient.Answer questions = api.submit(flow, "enterCode", Map.of("code", api.lastCode(alternateEmail(user))), "chooseQuestions");
+        JourneyClient.Answer questions = api.submit(flow, "enterCode", Map.of("code", api.newCode(alternateEmail(user), null)), "chooseQuestions");
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> byText = new LinkedHashMap<>();
         int n = 0;

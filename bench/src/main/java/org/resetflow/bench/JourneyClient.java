@@ -118,14 +118,34 @@ final class JourneyClient {
         return false;
     }
 
-    /** The code in the newest message with a code in the development outbox to this address. */
-    String lastCode(String to) throws IOException, InterruptedException {
+    /**
+     * The code in the newest message with a code in the development outbox to this address, once it is not
+     * {@code previous} (null: any). A code is delivered in a process instance of its own after the answer to "Choose a
+     * verification method", so it may arrive a moment later, as an email does: the outbox is read every 20 ms, for at
+     * most 30 s. The step's time includes the wait.
+     */
+    String newCode(String to, String previous) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            String code = lastCode(to);
+            if (code != null && !code.equals(previous)) {
+                return code;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no new code for " + to + " in the outbox");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The code in the newest message with a code to this address, or null when there is none yet. */
+    private String lastCode(String to) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/dev/outbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30)).GET().build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         JsonNode messages = JSON.readTree(response.body());
-        if (response.statusCode() != 200 || !messages.isArray() || messages.isEmpty()) {
-            throw new IllegalStateException("no message to " + to + " in the outbox (" + response.statusCode() + ")");
+        if (response.statusCode() != 200 || !messages.isArray()) {
+            throw new IllegalStateException("the outbox did not answer for " + to + " (" + response.statusCode() + ")");
         }
         // the newest message with a code: the notice that a previous journey changed the password may come after it
         for (int i = messages.size() - 1; i >= 0; i--) {

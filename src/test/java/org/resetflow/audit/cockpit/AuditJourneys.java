@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
+import org.resetflow.camunda.JourneyHistory;
+import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.JourneyApi;
 
 /**
@@ -74,11 +76,11 @@ final class AuditJourneys {
 
     /** Runs the journeys now, for an application of its own (see {@link #runOnce} for the shared test application). */
     static Ran run(JourneyApi api, RuntimeService runtime, ManagementService management, HistoryService history) {
-        JourneyApi.Flow alice = resetByEmail(api, "alice", "alice.alt@example.org");
+        JourneyApi.Flow alice = resetByEmail(api, history, "alice", "alice.alt@example.org");
         setPassword(api, alice);
-        String bobInstance = bobsWritebackFailsThenSucceeds(api, runtime, management);
-        daveResetsWithTwoGates(api);
-        ginaUnlocksThenLocksHerselfOut(api);
+        String bobInstance = bobsWritebackFailsThenSucceeds(api, runtime, management, history);
+        daveResetsWithTwoGates(api, history);
+        ginaUnlocksThenLocksHerselfOut(api, history);
         JourneyApi.Flow carol = started(api, "carol", "ESCALATED");
         started(api, "frank", "REFUSED");
         JourneyApi.Flow hostile = api.flow("resets", api.start("resets", HOSTILE_USERNAME));
@@ -136,14 +138,16 @@ final class AuditJourneys {
         return StreamSupport.stream(array.spliterator(), false).mapToLong(value).sum();
     }
 
+    /** The journey's own process instance: of the root instances with its flow id, a code's delivery is none. */
     private static String instanceOf(HistoryService history, JourneyApi.Flow flow) {
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(flow.id()).rootProcessInstances().singleResult().getId();
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(flow.id()).rootProcessInstances()
+                .processDefinitionKeyIn(JourneyHistory.PROCESS_KEYS.toArray(String[]::new)).singleResult().getId();
     }
 
-    private static String bobsWritebackFailsThenSucceeds(JourneyApi api, RuntimeService runtime, ManagementService management) {
+    private static String bobsWritebackFailsThenSucceeds(JourneyApi api, RuntimeService runtime, ManagementService management, HistoryService history) {
         var writeBack = management.createJobDefinitionQuery().processDefinitionKey("passwordReset").activityIdIn("writeBackPassword").list();
         writeBack.forEach(definition -> management.suspendJobDefinitionById(definition.getId()));
-        JourneyApi.Flow bob = resetByEmail(api, "bob", "bob.alt@example.org");
+        JourneyApi.Flow bob = resetByEmail(api, history, "bob", "bob.alt@example.org");
         String instance = api.processInstanceOf(runtime, bob);
         // The job of a suspended definition is created suspended: it waits until the test has made it an incident.
         CompletableFuture<JourneyApi.Response> submitted = CompletableFuture.supplyAsync(() -> setPasswordRequest(api, bob));
@@ -157,21 +161,21 @@ final class AuditJourneys {
         return instance;
     }
 
-    private static void daveResetsWithTwoGates(JourneyApi api) {
-        JourneyApi.Flow dave = resetByEmail(api, "dave", "dave.alt@example.org");
+    private static void daveResetsWithTwoGates(JourneyApi api, HistoryService history) {
+        JourneyApi.Flow dave = resetByEmail(api, history, "dave", "dave.alt@example.org");
         assertThat(choose(api, dave, "SMS", "+1 202 555 0104").stepKey()).isEqualTo("enterCode");
-        assertThat(api.submit(dave, "enterCode", Map.of("code", codeTo(api, "+12025550104"))).stepKey()).isEqualTo("setPassword");
+        assertThat(api.submit(dave, "enterCode", Map.of("code", codeTo(api, history, "+12025550104"))).stepKey()).isEqualTo("setPassword");
         setPassword(api, dave);
     }
 
-    private static void ginaUnlocksThenLocksHerselfOut(JourneyApi api) {
+    private static void ginaUnlocksThenLocksHerselfOut(JourneyApi api, HistoryService history) {
         JourneyApi.Flow unlock = api.flow("unlocks", api.start("unlocks", "gina"));
         choose(api, unlock, "EMAIL", "gina.alt@example.org");
-        assertThat(api.submit(unlock, "enterCode", Map.of("code", codeTo(api, "gina.alt@example.org"))).field("status")).isEqualTo("COMPLETED");
+        assertThat(api.submit(unlock, "enterCode", Map.of("code", codeTo(api, history, "gina.alt@example.org"))).field("status")).isEqualTo("COMPLETED");
 
         JourneyApi.Flow reset = api.flow("resets", api.start("resets", "gina"));
         choose(api, reset, "EMAIL", "gina.alt@example.org");
-        String code = codeTo(api, "gina.alt@example.org");
+        String code = codeTo(api, history, "gina.alt@example.org");
         String wrong = code.equals("00000000") ? "11111111" : "00000000";
         for (int attempt = 0; attempt < 10 && "ACTIVE".equals(api.get(reset).field("status")); attempt++) {
             api.submit(reset, "enterCode", Map.of("code", wrong));
@@ -186,10 +190,10 @@ final class AuditJourneys {
     }
 
     /** Starts a reset and passes the first gate by an emailed code. */
-    private static JourneyApi.Flow resetByEmail(JourneyApi api, String username, String alternateEmail) {
+    private static JourneyApi.Flow resetByEmail(JourneyApi api, HistoryService history, String username, String alternateEmail) {
         JourneyApi.Flow flow = api.flow("resets", api.start("resets", username));
         assertThat(choose(api, flow, "EMAIL", alternateEmail).stepKey()).isEqualTo("enterCode");
-        JourneyApi.Response next = api.submit(flow, "enterCode", Map.of("code", codeTo(api, alternateEmail)));
+        JourneyApi.Response next = api.submit(flow, "enterCode", Map.of("code", codeTo(api, history, alternateEmail)));
         assertThat(next.stepKey()).isIn("setPassword", "chooseMethod");
         return flow;
     }
@@ -207,11 +211,11 @@ final class AuditJourneys {
         return api.submit(flow, "setPassword", Map.of("password", password, "passwordConfirmation", password));
     }
 
-    /** The code of the newest message to a recipient; sending runs in its own transaction, so it may come a moment later. */
-    private static String codeTo(JourneyApi api, String recipient) {
-        return await().atMost(PATIENCE).until(() -> {
-            var message = api.lastMessageTo(recipient);
-            return message == null ? null : message.path("code").asText(null);
-        }, code -> code != null);
+    /** The code of the newest message to a recipient, once every code's delivery (after the answer) has ended. */
+    private static String codeTo(JourneyApi api, HistoryService history, String recipient) {
+        CodeDeliveries.awaitAllEnded(history);
+        var message = api.lastMessageTo(recipient);
+        assertThat(message).as("a message to " + recipient).isNotNull();
+        return message.path("code").asText();
     }
 }

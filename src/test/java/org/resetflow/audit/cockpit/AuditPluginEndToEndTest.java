@@ -43,6 +43,17 @@ class AuditPluginEndToEndTest extends AuditTestApplication {
     }
 
     @Test
+    void aCodesDeliveryIsNoJourneyThoughItIsARootInstanceWithTheJourneysFlowId() {
+        long deliveries = history.createHistoricProcessInstanceQuery().processDefinitionKey("codeDelivery").rootProcessInstances().count();
+        assertThat(deliveries).as("one per code the journeys asked for, the decoy's too").isEqualTo(7);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("codeDelivery")
+                .processInstanceBusinessKey(journeys.aliceFlowId()).count()).isEqualTo(1);
+        JsonNode summary = demo().auditJson("summary");
+        assertThat(summary.path("journeys").asLong()).isEqualTo(8);
+        assertThat(demo().auditJson("journeys?search=" + journeys.aliceFlowId()).path("total").asLong()).as("alice's flow is one journey").isEqualTo(1);
+    }
+
+    @Test
     void theListShowsEachJourneyWithItsMethodsAndALinkTarget() {
         CockpitSession demo = demo();
         JsonNode all = demo.auditJson("journeys");

@@ -1,4 +1,4 @@
-package org.resetflow.writeback;
+package org.resetflow.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,26 +9,40 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TCP forwarder in front of a server, which a test can take down and bring back to play a network outage. */
-final class TcpProxy {
+/**
+ * A TCP forwarder in front of a server, which a test can take down and bring back to play a network outage, and which
+ * may relay the server's bytes its own way (a slow server).
+ */
+public final class TcpProxy {
+
+    /** How the server's bytes reach the client. */
+    public interface Relay {
+        void relay(InputStream server, OutputStream client) throws IOException;
+    }
 
     private final int port;
     private final String targetHost;
     private final int targetPort;
+    private final Relay fromServer;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
 
-    TcpProxy(int port, String targetHost, int targetPort) {
+    public TcpProxy(int port, String targetHost, int targetPort) {
+        this(port, targetHost, targetPort, InputStream::transferTo);
+    }
+
+    public TcpProxy(int port, String targetHost, int targetPort, Relay fromServer) {
         this.port = port;
         this.targetHost = targetHost;
         this.targetPort = targetPort;
+        this.fromServer = fromServer;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         if (listener != null) {
             return;
         }
@@ -42,7 +56,7 @@ final class TcpProxy {
     }
 
     /** Refuses new connections and cuts the ones in use, as an unreachable server would look. */
-    synchronized void down() throws IOException {
+    public synchronized void down() throws IOException {
         if (listener != null) {
             listener.close();
             listener = null;
@@ -60,18 +74,18 @@ final class TcpProxy {
                 Socket upstream = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                pipe(client, upstream, InputStream::transferTo);
+                pipe(upstream, client, fromServer);
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pipe(Socket from, Socket to) {
+    private static void pipe(Socket from, Socket to, Relay relay) {
         Thread copying = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                relay.relay(in, out);
             } catch (IOException ended) {
                 // one side closed: close both
             } finally {
