@@ -165,6 +165,19 @@ class MessageBundlesTest {
         assertInBothLanguages("channel", keys);
     }
 
+    /** A text message names the helpdesk with the organisation's own sentence ("Contact the IT helpdesk."): never after a colon. */
+    @Test
+    void aTextMessageLetsTheHelpdesksOwnSentenceStandOnItsOwn() {
+        for (String language : LANGUAGES) {
+            Properties messages = bundle("channel" + language);
+            for (Channels.Notice notice : Channels.Notice.values()) {
+                String text = new MessageFormat(messages.getProperty("channel.notice." + notice.name() + ".sms"), Locale.ROOT)
+                        .format(new Object[] {"Example Org", "alice", "", "Contact the IT helpdesk. https://help.example.org", "https://x/not-me/1"});
+                assertThat(text).as(notice + " in channel" + language).doesNotContain(": Contact the IT helpdesk");
+            }
+        }
+    }
+
     /** The staff forms ({@code escalation}, {@code directoryWriteFailing}, {@code notMeReport}) are rendered by Tasklist, which shows the English of the .form file. */
     @Test
     void everyTextOfTheFormsUsersSeeHasAGermanTranslationAndNoTranslationIsStale() throws IOException {

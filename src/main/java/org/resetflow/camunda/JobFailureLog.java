@@ -1,5 +1,6 @@
 package org.resetflow.camunda;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * directory or a provider that is away for ten minutes then fills the log with traces of a condition the retries are
  * made for. Here the command's own log is off (an API call's failure reaches the caller, who answers and logs it), and
  * a job's failure is one WARN line: without the stack trace when a server ResetFlow relies on is away
- * ({@link ServerUnavailable}, whose message says what failed where), with it for anything else.
+ * ({@link ServerUnavailable}, whose message says what failed where) or when another transaction changed the same rows
+ * first (an {@link OptimisticLockingException}, which the engine's own job log also reports in one line), with it for
+ * anything else.
  */
 @Component
 class JobFailureLog extends AbstractProcessEnginePlugin {
@@ -28,18 +31,19 @@ class JobFailureLog extends AbstractProcessEnginePlugin {
     }
 
     static void jobFailed(String jobId, Throwable failure) {
-        ServerUnavailable away = serverUnavailable(failure);
-        if (away != null) {
-            log.warn("Job {} failed; the engine retries it while it has retries left: {}", jobId, ((Throwable) away).getMessage());
+        Throwable expected = expectedCause(failure);
+        if (expected != null) {
+            log.warn("Job {} failed; the engine retries it while it has retries left: {}", jobId, expected.getMessage());
         } else {
             log.warn("Job {} failed; the engine retries it while it has retries left", jobId, failure);
         }
     }
 
-    private static ServerUnavailable serverUnavailable(Throwable failure) {
+    /** What the retries are made for, and says itself what happened: a server away, or a concurrent change. */
+    private static Throwable expectedCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ServerUnavailable away) {
-                return away;
+            if (cause instanceof ServerUnavailable || cause instanceof OptimisticLockingException) {
+                return cause;
             }
         }
         return null;

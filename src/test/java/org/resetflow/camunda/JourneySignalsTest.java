@@ -46,6 +46,8 @@ class JourneySignalsTest {
         configuration.setHistory("full");
         configuration.setEnforceHistoryTimeToLive(false);
         configuration.setJobExecutorActivate(false);
+        // as in the application (JobFailureLog): a failed command's exception goes to its caller, here the test
+        configuration.setEnableCmdExceptionLogging(false);
         configuration.setProcessEnginePlugins(List.of(signals));
         engine = configuration.buildProcessEngine();
         transaction = new TransactionTemplate(transactionManager);

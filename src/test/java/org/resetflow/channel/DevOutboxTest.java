@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resetflow.testing.ExpectedLog;
 
 class DevOutboxTest {
+
+    /** A line for each message recorded: thousands, when the outbox is filled. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of(DevOutbox.class);
 
     private final DevOutbox outbox = new DevOutbox(Clock.systemUTC());
 
@@ -34,5 +40,7 @@ class DevOutboxTest {
         assertThat(outbox.to("first@example.org")).isEmpty();
         assertThat(outbox.to(null)).hasSize(DevOutbox.CAPACITY);
         assertThat(outbox.to("last@example.org")).extracting(DevOutbox.Entry::code).containsExactly("99999999");
+        assertThat(log.lines()).hasSize(DevOutbox.CAPACITY + 1).last()
+                .satisfies(line -> assertThat(line.message()).isEqualTo("Development outbox: EMAIL message to last@example.org recorded (GET /dev/outbox?to=...)"));
     }
 }

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +60,7 @@ class MailTemplatesTest {
     @Test
     void aNoticeOfRecoveryCarriesItsNotMeLinkInTheTextAndTheHtmlInEveryLanguage() {
         String link = "https://password.example.org/not-me/" + "x".repeat(43);
-        Map<String, Object> variables = new java.util.HashMap<>(variables());
+        Map<String, Object> variables = new HashMap<>(variables());
         variables.put("notMeLink", link);
         for (Channels.Notice notice : Channels.Notice.values()) {
             if (!notice.tellsOfRecovery()) {
@@ -74,7 +77,34 @@ class MailTemplatesTest {
         assertThat(english.html()).contains(">This was not me</a>");
         assertThat(templates("").render("password-reset", Locale.GERMAN, variables).html()).contains(">Das war ich nicht</a>");
         assertThat(templates("").render("password-reset", Locale.ENGLISH, variables()).text())
-                .as("without a link").contains("contact your helpdesk at once").doesNotContain("not-me");
+                .as("without a link").contains("tell your helpdesk at once").doesNotContain("not-me");
+    }
+
+    /** The organisation's helpdesk text is a sentence of its own: after "Need help?", never after "tell your helpdesk:". */
+    @Test
+    void theHelpdesksOwnSentenceStandsOnItsOwnOnceInEveryMessageAndLanguage() {
+        String sentence = "Contact the IT helpdesk.";
+        Map<String, Object> variables = new HashMap<>(variables());
+        variables.put("helpdesk", sentence + " https://help.example.org");
+        variables.put("helpdeskText", sentence);
+        List<String> templates = new ArrayList<>(List.of("verification-code", "administrator-password-reset"));
+        for (Channels.Notice notice : Channels.Notice.values()) {
+            templates.add(notice.template());
+        }
+        Map<Locale, String> needHelp = Map.of(Locale.ENGLISH, "Need help? ", Locale.GERMAN, "Brauchen Sie Hilfe? ");
+        for (String template : templates) {
+            for (Locale locale : needHelp.keySet()) {
+                MailTemplates.Rendered rendered = templates("").render(template, locale, variables);
+                assertThat(rendered.text()).as(template + " in " + locale)
+                        .containsOnlyOnce(sentence).contains(needHelp.get(locale) + sentence + " https://help.example.org\n");
+                assertThat(rendered.html()).as(template + " in " + locale)
+                        .containsOnlyOnce(sentence).contains(needHelp.get(locale) + sentence + "</span>");
+            }
+        }
+        assertThat(templates("").render("verification-code", Locale.ENGLISH, variables).text())
+                .contains("If you did not ask for a code, you can ignore this message, but please tell your helpdesk.\n\nNeed help? ");
+        assertThat(templates("").render("registration-confirmed", Locale.GERMAN, variables).text())
+                .contains("Waren Sie das nicht, informieren Sie sofort Ihren Helpdesk.\n\nBrauchen Sie Hilfe? " + sentence);
     }
 
     @Test

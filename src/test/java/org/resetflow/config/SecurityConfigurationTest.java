@@ -14,9 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.portal.PortalProperties;
 import org.resetflow.staff.StaffAuthentication;
 import org.resetflow.staff.StaffSignInThrottle;
+import org.resetflow.testing.ExpectedLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +37,11 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
  */
 @SpringJUnitWebConfig(classes = {SecurityConfiguration.class, SecurityConfigurationTest.Beans.class})
 class SecurityConfigurationTest {
+
+    /** Spring MVC's line for each of those 404s, and its one remark on MockMvc's requests, which do not pass a servlet container. */
+    @RegisterExtension
+    static final ExpectedLog MVC = ExpectedLog.of("org.springframework.web.servlet.PageNotFound",
+            "org.springframework.web.servlet.handler.HandlerMappingIntrospector");
 
     @Configuration(proxyBeanMethods = false)
     @EnableWebSecurity

@@ -7,17 +7,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
 import org.resetflow.directory.embedded.EmbeddedDirectoryProperties;
+import org.resetflow.testing.ExpectedLog;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ldap.LdapAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.ldap.core.ContextSource;
 
 class DirectoryConfigurationTest {
+
+    /** Spring's line about a start that bad settings stop, which some tests here provoke and assert from the failure itself. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of(AnnotationConfigApplicationContext.class);
 
     @TempDir
     Path dataDirectory;

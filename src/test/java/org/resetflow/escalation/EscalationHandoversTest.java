@@ -6,8 +6,6 @@ import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,14 +16,14 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.secret.SecretVault;
 import org.resetflow.secret.SecurityProperties;
 import org.resetflow.secret.ServerSecret;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.TestDatabases;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 class EscalationHandoversTest {
@@ -43,14 +41,12 @@ class EscalationHandoversTest {
     /** The process instances the username was read from. */
     final List<String> usernameReadFrom = new ArrayList<>();
 
-    // A refused handover is logged as a warning, on purpose; here it is expected.
-    final Logger log = (Logger) LoggerFactory.getLogger(EscalationHandovers.class);
-    Level level;
+    /** A refused handover is logged as a warning, on purpose; here it is expected. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of(EscalationHandovers.class);
 
     @BeforeEach
     void anApprovedEscalationInTheHistory() {
-        level = log.getLevel();
-        log.setLevel(Level.OFF);
         instances.put(JOURNEY, instance("flow-1", null));
         when(history.createHistoricProcessInstanceQuery()).thenAnswer(call -> {
             HistoricProcessInstanceQuery query = mock(HistoricProcessInstanceQuery.class, RETURNS_SELF);
@@ -82,11 +78,6 @@ class EscalationHandoversTest {
             });
             return query;
         });
-    }
-
-    @AfterEach
-    void restoreTheLog() {
-        log.setLevel(level);
     }
 
     static HistoricProcessInstance instance(String businessKey, String superProcessInstanceId) {
@@ -129,6 +120,8 @@ class EscalationHandoversTest {
         assertThat(outcome.refusal()).isEqualTo(EscalationHandovers.Refusal.NOT_YOURS);
         assertThat(outcome.temporaryPassword()).isNull();
         assertThat(temporaryPasswords.isWaiting(JOURNEY)).isTrue();
+        assertThat(log.lines()).extracting(ExpectedLog.Line::message).as("one line for the operators, without the password")
+                .containsExactly("mallory asked for the temporary password of journey flow-1, approved by demo: refused");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.resetflow.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +12,20 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
 import org.resetflow.testing.CodeDeliveries;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** No account enumeration: unknown usernames and mismatched contacts look, and take, the same as known ones. */
 @Order(DemoJourneys.NO_ENUMERATION)
 class DemoNoEnumerationEndToEndTest extends DemoJourneys {
+
+    /** The account checks that meet the directory taken down below, as the job executor's threads log them. */
+    @RegisterExtension
+    static final ExpectedLog JOBS = ExpectedLog.of("org.resetflow.camunda.JobFailureLog");
 
     @Autowired
     EmbeddedDirectories directories;
@@ -101,6 +108,10 @@ class DemoNoEnumerationEndToEndTest extends DemoJourneys {
                     .forEach(job -> management.setJobDuedate(job.getId(), null));
             await().atMost(Duration.ofSeconds(10)).until(() -> "chooseMethod".equals(api.get(flow).stepKey()));
         }
+        assertThat(JOBS.lines(Level.WARN)).as("one line each, no stack trace, and the same for both").hasSize(2).allSatisfy(line -> {
+            assertThat(line.message()).contains("The on-premises directory could not look up ");
+            assertThat(line.hasStackTrace()).isFalse();
+        });
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,10 +16,10 @@ import org.resetflow.camunda.EngineCommands;
 import org.resetflow.recoveryinfo.HashingQueue;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.recoveryinfo.SecurityAnswers;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.HashingQueues;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.throttling.ProofThrottle;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -106,8 +104,7 @@ class DemoSecurityAnswersEndToEndTest extends DemoJourneys {
         int failuresBefore = throttle.recentFailures("alice");
         CountDownLatch release = new CountDownLatch(1);
         // the refusals are logged for the operators; here they are expected
-        Level level = quiet(HashingQueue.class.getName());
-        try {
+        try (ExpectedLog refusals = ExpectedLog.capture(HashingQueue.class.getName())) {
             HashingQueues.fill(queue, release);
 
             JourneyApi.Response busy = api.submit(flow, "answerQuestions", answers(flow, true));
@@ -130,7 +127,6 @@ class DemoSecurityAnswersEndToEndTest extends DemoJourneys {
             assertThat(throttle.recentFailures("alice")).as("a refused attempt is no failed proof").isEqualTo(failuresBefore);
         } finally {
             release.countDown();
-            loud(HashingQueue.class.getName(), level);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> queue.waiting() == 0);
 
@@ -165,25 +161,11 @@ class DemoSecurityAnswersEndToEndTest extends DemoJourneys {
     @Test
     @Order(4)
     void theEngineCommandNeverWaitsForAHash() {
-        // the engine logs the failed command; here it is expected
-        Level level = quiet("org.camunda.bpm.engine.context");
-        try {
+        // should the engine log the failed command, that is expected here
+        try (ExpectedLog failed = ExpectedLog.capture("org.camunda.bpm.engine.context")) {
             assertThatThrownBy(() -> commands.inOneCommand(() -> answers.matches("Rex", answers.decoyHash())))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("outside database transactions");
-        } finally {
-            loud("org.camunda.bpm.engine.context", level);
         }
-    }
-
-    private static Level quiet(String logger) {
-        Logger log = (Logger) LoggerFactory.getLogger(logger);
-        Level level = log.getLevel();
-        log.setLevel(Level.OFF);
-        return level;
-    }
-
-    private static void loud(String logger, Level level) {
-        ((Logger) LoggerFactory.getLogger(logger)).setLevel(level);
     }
 }

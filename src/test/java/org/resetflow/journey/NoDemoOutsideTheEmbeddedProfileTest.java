@@ -1,9 +1,14 @@
 package org.resetflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +32,6 @@ import org.resetflow.testing.JourneyApi;
         "resetflow.directory.cloud.bind-password=cloud-service-password",
         "resetflow.directory.on-premises.bind-dn=cn=resetflow-writeback,dc=corp,dc=example,dc=org",
         "resetflow.directory.on-premises.bind-password=on-premises-service-password",
-        "spring.mail.host=127.0.0.1",
         "resetflow.policy.methods=EMAIL,QUESTIONS",
         // self-service is off until an administrator sets its scope
         "resetflow.policy.scope=all"})
@@ -38,8 +42,24 @@ class NoDemoOutsideTheEmbeddedProfileTest {
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
     static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
 
+    /** Where the escalation's notice to alice goes: without a server, its send would be retried beneath later test classes. */
+    static final GreenMail MAIL = startMail();
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(new ServerSetup(EmbeddedTestDefaults.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        return mail;
+    }
+
+    @AfterAll
+    static void stopMail() {
+        MAIL.stop();
+    }
+
     @DynamicPropertySource
     static void directories(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("resetflow.embedded-directories.data-directory", () -> DATA.toString());
         registry.add("resetflow.audit.directory", () -> DATA.resolve("audit").toString());
         registry.add("resetflow.embedded-directories.cloud-port", () -> CLOUD_PORT);
@@ -81,10 +101,13 @@ class NoDemoOutsideTheEmbeddedProfileTest {
     }
 
     @Test
-    void theJourneyApiWorksWithoutDemoData() {
+    void theJourneyApiWorksWithoutDemoData() throws Exception {
         JourneyApi api = new JourneyApi(port);
         JourneyApi.Response started = api.start("resets", "alice");
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.field("status")).as("no demo registrations: alice has nothing registered").isEqualTo("ESCALATED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> MAIL.getReceivedMessages().length > 0);
+        assertThat(MAIL.getReceivedMessages()[0].getAllRecipients()).extracting(Object::toString).as("a real email, not the outbox")
+                .containsExactly("alice@example.org");
     }
 }

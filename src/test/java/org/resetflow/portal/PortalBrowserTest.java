@@ -112,7 +112,10 @@ abstract class PortalBrowserTest {
         setPassword(newPassword());
         assertThat(browser.findElement(By.cssSelector(".outcome h2")).getText()).isEqualTo(text("portal.status.COMPLETED"));
         assertThat(browser.findElement(By.cssSelector(".outcome")).getText()).contains("Your password has been changed");
-        assertThat(browser.findElement(By.cssSelector("main .helpdesk a")).getAttribute("href")).isEqualTo("https://helpdesk.example.org/");
+        assertThat(browser.findElement(By.cssSelector(".close-hint")).getText()).isEqualTo(text("portal.done.close"));
+        assertThat(browser.findElements(By.cssSelector("main button"))).as("no \"Start again\" after a success").isEmpty();
+        assertThat(browser.findElements(By.partialLinkText("Contact the helpdesk"))).as("the helpdesk once, in the footer")
+                .singleElement().satisfies(link -> assertThat(link.getAttribute("href")).isEqualTo("https://helpdesk.example.org/"));
         screenshot("alice", "done");
     }
 
@@ -148,6 +151,7 @@ abstract class PortalBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".outcome h2")).getText()).isEqualTo(text("portal.status.ESCALATED"));
         assertThat(browser.findElement(By.cssSelector(".outcome")).getText()).contains("your helpdesk will help you");
         assertThat(browser.findElement(By.cssSelector("main .helpdesk")).getText()).contains("Contact the IT helpdesk.");
+        assertThat(browser.findElement(By.tagName("body")).getText()).as("the helpdesk once").containsOnlyOnce("Contact the IT helpdesk.");
         screenshot("carol", "escalated");
     }
 

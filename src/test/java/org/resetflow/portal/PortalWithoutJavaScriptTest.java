@@ -3,8 +3,6 @@ package org.resetflow.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +11,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.resetflow.recoveryinfo.HashingQueue;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.HashingQueues;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The condition is not inherited from {@link PortalBrowserTest}: JUnit reads it on the test class itself. */
@@ -53,11 +51,8 @@ class PortalWithoutJavaScriptTest extends PortalBrowserTest {
         choose("QUESTIONS");
         submit();
         CountDownLatch release = new CountDownLatch(1);
-        Logger log = (Logger) LoggerFactory.getLogger(HashingQueue.class);
-        Level level = log.getLevel();
         // the refusal is logged for the operators; here it is expected
-        log.setLevel(Level.OFF);
-        try {
+        try (ExpectedLog refusal = ExpectedLog.capture(HashingQueue.class.getName())) {
             HashingQueues.fill(queue, release);
             answerAlicesQuestions();
             submit();
@@ -69,7 +64,6 @@ class PortalWithoutJavaScriptTest extends PortalBrowserTest {
             screenshot("busy", "try-again");
         } finally {
             release.countDown();
-            log.setLevel(level);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> queue.waiting() == 0);
 

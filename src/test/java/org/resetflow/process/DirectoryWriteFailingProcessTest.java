@@ -6,16 +6,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import ch.qos.logback.classic.Level;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.accountchange.AccountChangeVariables;
 import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.testing.ExpectedLog;
 
 /**
  * The helpdesk's task about a directory write that keeps failing, for a write in the journey and for one in the
@@ -26,6 +29,10 @@ import org.resetflow.escalation.EscalationVariables;
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/escalation.form", "forms/directoryWriteFailing.form"})
 class DirectoryWriteFailingProcessTest extends ProcessTest {
+
+    /** Every test here wears a write out on purpose; the operators' line about it is the test's, not the console's. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of(DirectoryWriteIncidents.class);
 
     private boolean cloudDown = true;
 
@@ -69,6 +76,10 @@ class DirectoryWriteFailingProcessTest extends ProcessTest {
         assertThat(taskService().getVariable(task.getId(), DirectoryWriteIncidents.FAILED_WRITE)).isEqualTo("Unlock the account");
         assertThat(taskService().getVariable(task.getId(), Vars.USERNAME)).isEqualTo("gina");
         assertThat(step(unlock)).as("nothing for the user meanwhile").isNull();
+        assertThat(log.lines(Level.WARN)).singleElement().satisfies(line -> {
+            assertThat(line.message()).endsWith("failed for good at 'Unlock the account': the helpdesk gets a task");
+            assertThat(line.hasStackTrace()).isFalse();
+        });
 
         taskService().complete(task.getId());
         assertThat(failing).isEnded().hasPassed("directoryWriteChecked").hasNotPassed("directoryWriteNoLongerFailing");

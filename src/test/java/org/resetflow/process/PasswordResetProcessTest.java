@@ -6,24 +6,32 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import ch.qos.logback.classic.Level;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resetflow.accountchange.AccountChangeVariables;
+import org.resetflow.camunda.DirectoryWriteIncidents;
 import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.verification.VerificationVariables;
 
 @Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
         "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
         "forms/setPassword.form", "forms/escalation.form", "forms/directoryWriteFailing.form"})
 class PasswordResetProcessTest extends ProcessTest {
+
+    /** The unreachable directories below are on purpose; the operators' line about a write that failed for good is the test's. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of(DirectoryWriteIncidents.class);
 
     private ProcessInstance startReset() {
         return start("passwordReset", "reset", "alice");
@@ -372,6 +380,8 @@ class PasswordResetProcessTest extends ProcessTest {
         assertThat(helpdesk).isNotNull();
         assertThat(taskService().getIdentityLinksForTask(helpdesk.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("helpdesk-admins"));
         assertThat(step(reset)).as("nothing for the user to do meanwhile").isNull();
+        assertThat(log.lines(Level.WARN)).singleElement().satisfies(line ->
+                assertThat(line.message()).endsWith("failed for good at 'Write the password on-premises': the helpdesk gets a task"));
 
         doubles.onPremisesUnavailable = false;
         managementService().setJobRetries(writeback.getId(), 1);

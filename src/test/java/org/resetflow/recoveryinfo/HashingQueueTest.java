@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.resetflow.testing.ExpectedLog;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The hashing threads and their bounded queue, driven with latches: what runs, what waits and what is refused. */
@@ -46,17 +45,17 @@ class HashingQueueTest {
         assertThat(queue.offer(queuedRan::countDown)).as("one piece of work may wait").isTrue();
         assertThat(queue.waiting()).isEqualTo(1);
 
-        // the refusal is logged for the operators; here it is expected
-        Logger log = (Logger) LoggerFactory.getLogger(HashingQueue.class);
-        Level level = log.getLevel();
-        log.setLevel(Level.OFF);
-        try {
+        // the refusal is logged for the operators, once in a while: one line, no stack trace
+        try (ExpectedLog refusal = ExpectedLog.capture(HashingQueue.class.getName())) {
             assertThatThrownBy(() -> queue.run(() -> "refused"))
                     .isInstanceOfSatisfying(HashingQueue.Busy.class, busy -> assertThat(busy.retryAfter())
                             .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(60)))
                     .hasMessageContaining("try again");
-        } finally {
-            log.setLevel(level);
+            assertThat(refusal.lines()).singleElement().satisfies(line -> {
+                assertThat(line.level()).isEqualTo(Level.WARN);
+                assertThat(line.message()).startsWith("Security answers arrive faster than 1 hashing thread(s) check them");
+                assertThat(line.hasStackTrace()).isFalse();
+            });
         }
         assertThat(queue.offer(() -> { })).as("background work is dropped too").isFalse();
         assertThat(queue.refused()).isEqualTo(1);

@@ -3,6 +3,7 @@ package org.resetflow.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -18,6 +19,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.testing.StaffClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * leo (helpdesk lead) gets the escalations nobody took, alice (a user) gets in nowhere.
  */
 class StaffEndToEndTest extends StaffApplication {
+
+    /** The operators' line when a member of staff asks for a temporary password that is not theirs, as a test here does. */
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of("org.resetflow.escalation.EscalationHandovers");
 
     static final Pattern TEMPORARY_PASSWORD = Pattern.compile("<code id=\"temporary-password\"[^>]*>([^<]+)</code>");
 
@@ -146,6 +153,10 @@ class StaffEndToEndTest extends StaffApplication {
         assertThat(dave.submitForm("/staff/escalations/" + journey).body()).doesNotContain("temporary-password\">");
         assertThat(new StaffClient(port, "dave", DEMO_PASSWORD).postJson("/staff/api/escalations/" + journey + "/temporary-password", "{}").status())
                 .isEqualTo(403);
+        assertThat(log.lines(Level.WARN)).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.message()).isEqualTo("dave asked for the temporary password of journey " + flowId + ", approved by helen: refused");
+            assertThat(line.hasStackTrace()).isFalse();
+        });
 
         StaffClient.Reply shown = helen.submitForm("/staff/escalations/" + journey);
         assertThat(shown.status()).isEqualTo(200);
@@ -233,7 +244,7 @@ class StaffEndToEndTest extends StaffApplication {
      */
     @Test
     void inTasklistTheHelpdeskApprovesAndCollectsTheTemporaryPassword() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.resetflow.testing.Browsers.available(), "no Chromium here");
+        org.resetflow.testing.Browsers.assumeAvailable();
         String flowId = api.start("resets", "carol").body().path("flowId").asText();
         JsonNode task = helen.get("/engine-rest/task?processInstanceBusinessKey=" + flowId).json().get(0);
         String journey = task.path("processInstanceId").asText();

@@ -4,19 +4,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A fresh in-memory H2 database per call, with ResetFlow's own tables created by the project's Flyway migrations. */
 public final class TestDatabases {
-
-    static {
-        // One fresh schema per test: Flyway's report of every migration would drown the test output.
-        if (LoggerFactory.getLogger("org.flywaydb") instanceof ch.qos.logback.classic.Logger flyway) {
-            flyway.setLevel(ch.qos.logback.classic.Level.WARN);
-        }
-    }
 
     private TestDatabases() {
     }

@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.ExpectedLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("embedded")
 abstract class AuditTestApplication {
+
+    /** bob's writeback fails for good on purpose (AuditJourneys): the operators' line about it. */
+    @RegisterExtension
+    static final ExpectedLog WRITES = ExpectedLog.of("org.resetflow.camunda.DirectoryWriteIncidents");
 
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
