@@ -385,7 +385,8 @@ public class JourneyService {
             }
             case ESCALATED -> {
                 Object reason = facts.getOrDefault(EligibilityVariables.ELIGIBILITY_REASON, "");
-                boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason);
+                boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason)
+                        || "STRONG_METHOD_LOST".equals(reason);
                 messages.add(texts.message(specific ? "escalated." + reason : "escalated", locale));
                 messages.add(texts.helpdesk(locale));
             }
