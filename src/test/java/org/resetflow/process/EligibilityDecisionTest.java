@@ -58,11 +58,11 @@ class EligibilityDecisionTest extends ProcessTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "user with an app, one gate,        false, 2, 1, 1, true,  true,  1, true",
-            "user with an app, two gates,       false, 2, 1, 2, true,  true,  2, true",
+            "user with an app - one gate,       false, 2, 1, 1, true,  true,  1, true",
+            "user with an app - two gates,      false, 2, 1, 2, true,  true,  2, true",
             "administrator with an app,         true,  3, 2, 1, true,  true,  2, true",
-            "user with an app, rule off,        false, 2, 1, 1, true,  false, 1, false",
-            "administrator with an app, rule off, true, 3, 2, 1, true, false, 2, false",
+            "user with an app - rule off,       false, 2, 1, 1, true,  false, 1, false",
+            "administrator with an app - rule off, true, 3, 2, 1, true, false, 2, false",
             "user without an app,               false, 2, 1, 1, false, true,  1, false",
     })
     void theEnrolledFactorRuleAsksForTheStrongMethodWhenOneIsRegistered(String rule, boolean admin, int registered, int codeMethods,

@@ -29,6 +29,9 @@ import org.resetflow.verification.VerificationVariables;
 final class JourneyDoubles {
 
     static final String RIGHT_CODE = "24681357";
+    /** The code the authenticator app shows now; {@link #USED_APP_CODE} is one already accepted. */
+    static final String RIGHT_APP_CODE = "135790";
+    static final String USED_APP_CODE = "246802";
     static final String RIGHT_ANSWER = "right";
     static final String CURRENT_PASSWORD = "current";
     static final String WEAK_PASSWORD = "weak";
@@ -46,6 +49,8 @@ final class JourneyDoubles {
     boolean revealEligibility = true;
     boolean protectedAccount;
     boolean reconfirmationDue;
+    /** The enrolled-factor rule ({@code resetflow.policy.strong-method-required}). */
+    boolean strongMethodRule = true;
 
     // how the world behaves
     int maxFailedProofs = 5;
@@ -88,7 +93,8 @@ final class JourneyDoubles {
         register("offerMethodsDelegate", this::offerMethods);
         register("matchContactDelegate", e -> {
             e.setVariable(VerificationVariables.CHOSEN_METHOD, e.getVariable(VerificationVariables.METHOD));
-            if (!"QUESTIONS".equals(e.getVariable(VerificationVariables.METHOD))) {
+            if (!"QUESTIONS".equals(e.getVariable(VerificationVariables.METHOD))
+                    && !"AUTHENTICATOR_APP".equals(e.getVariable(VerificationVariables.METHOD))) {
                 e.setVariable(VerificationVariables.CONTACT_MATCHED, true);
                 e.setVariable(VerificationVariables.DESTINATION, "registered-destination");
             }
@@ -126,6 +132,14 @@ final class JourneyDoubles {
         register("checkCodeDelegate", e -> {
             proof(e, RIGHT_CODE.equals(e.getVariable(VerificationVariables.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE");
             e.removeVariable(VerificationVariables.CODE_HASH);
+        });
+        register("checkAuthenticatorCodeDelegate", e -> {
+            Object typed = e.getVariable(VerificationVariables.INPUT_CODE);
+            boolean decoy = JourneyFacts.isTrue(e, Vars.DECOY);
+            if (!decoy && USED_APP_CODE.equals(typed)) {
+                proof(e, false, "code", "CODE_USED", "WRONG_CODE");
+            }
+            proof(e, !decoy && RIGHT_APP_CODE.equals(typed), "code", "CODE_WRONG", "WRONG_CODE");
         });
         register("drawQuestionsDelegate", e -> {
             e.setVariable(VerificationVariables.QUESTION_IDS, "first-pet,birth-city,first-school");
@@ -272,6 +286,8 @@ final class JourneyDoubles {
         e.setVariable(Vars.REGISTERED_METHODS, registeredMethods);
         e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, methods.size());
         e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, (int) methods.stream().filter(m -> !m.equals("QUESTIONS")).count());
+        e.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, methods.contains("AUTHENTICATOR_APP"));
+        e.setVariable(EligibilityVariables.STRONG_METHOD_RULE, strongMethodRule);
         e.setVariable(EligibilityVariables.SSPR_SCOPE, scope);
         e.setVariable(EligibilityVariables.USER_GATES, userGates);
         e.setVariable(EligibilityVariables.WRITEBACK_ENABLED, writebackEnabled);
@@ -293,11 +309,13 @@ final class JourneyDoubles {
         e.setVariable(Vars.REGISTERED_METHODS, "EMAIL,SMS,VOICE_MOBILE,QUESTIONS");
         e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, 4);
         e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, 3);
+        e.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, false);
         e.setVariable(EligibilityVariables.RECONFIRMATION_DUE, false);
         e.setVariable(EligibilityVariables.PROTECTED_ACCOUNT, false);
         e.setVariable(EligibilityVariables.WRITEBACK_REQUIRED, false);
         e.setVariable(EligibilityVariables.GATES, userGates);
         e.setVariable(Vars.QUESTIONS_ALLOWED, true);
+        e.setVariable(Vars.STRONG_METHOD_REQUIRED, false);
     }
 
     /** Unlocking and the temporary password write on-premises too when writeback applies. */
@@ -312,13 +330,18 @@ final class JourneyDoubles {
         List<String> used = split(e.getVariable(VerificationVariables.VERIFIED_METHODS));
         List<String> aside = split(e.getVariable(VerificationVariables.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = JourneyFacts.isTrue(e, Vars.QUESTIONS_ALLOWED);
-        List<String> offered = split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
+        boolean strongOnly = JourneyFacts.isTrue(e, Vars.STRONG_METHOD_REQUIRED) && !used.contains("AUTHENTICATOR_APP");
+        List<String> offered = new ArrayList<>(split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
                 .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
                 .filter(m -> !used.contains(m))
                 .filter(m -> !aside.contains(m))
-                .toList();
+                .filter(m -> !strongOnly || m.equals("AUTHENTICATOR_APP"))
+                .toList());
         if (offered.isEmpty()) {
             throw new BpmnError("NO_METHOD_LEFT");
+        }
+        if (strongOnly) {
+            offered.add("STRONG_METHOD_LOST");
         }
         e.setVariable(VerificationVariables.GATE, used.size() + 1);
         e.setVariable(VerificationVariables.METHOD_OPTIONS, String.join(",", offered));

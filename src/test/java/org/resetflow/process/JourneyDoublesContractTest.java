@@ -81,6 +81,7 @@ import org.resetflow.shared.Method;
 import org.resetflow.throttling.ProofThrottle;
 import org.resetflow.throttling.RateLimits;
 import org.resetflow.throttling.SelfServiceBlocks;
+import org.resetflow.verification.AuthenticatorCodes;
 import org.resetflow.verification.FailedProofs;
 import org.resetflow.verification.RecoveryMethods;
 import org.resetflow.verification.SecurityQuestions;
@@ -134,7 +135,12 @@ class JourneyDoublesContractTest {
                         .scenario("an account blocked until the helpdesk lifts it", doubles -> doubles.selfServiceBlocked = true,
                                 world -> when(world.get(SelfServiceBlocks.class).isBlocked("alice")).thenReturn(true)),
                 step("offerMethodsDelegate").reads("registeredMethods", "verifiedMethods", "undeliverableMethods", "questionsAllowed",
-                                "decoy", "username")
+                                "decoy", "username", "strongMethodRequired")
+                        .scenario("the enrolled-factor rule: only the authenticator app, or the helpdesk",
+                                given("registeredMethods", "EMAIL,AUTHENTICATOR_APP", "strongMethodRequired", true), doubles -> { }, world -> { })
+                        .scenario("the gate after the authenticator app",
+                                given("registeredMethods", "EMAIL,AUTHENTICATOR_APP", "strongMethodRequired", true, "verifiedMethods", "AUTHENTICATOR_APP"),
+                                doubles -> { }, world -> { })
                         .scenario("the first gate", given("registeredMethods", "EMAIL,SMS,QUESTIONS", "questionsAllowed", true),
                                 doubles -> { }, world -> { })
                         .scenario("the second gate", given("registeredMethods", "EMAIL,SMS,QUESTIONS", "verifiedMethods", "EMAIL"),
@@ -144,7 +150,8 @@ class JourneyDoublesContractTest {
                 step("matchContactDelegate").reads("method", "decoy", "contact", "username")
                         .scenario("a code to the registered address", given("method", "EMAIL", "contact", "alice.alt@example.org"),
                                 doubles -> { }, JourneyDoublesContractTest::registeredAlternateEmail)
-                        .scenario("security questions", given("method", "QUESTIONS"), doubles -> { }, world -> { }),
+                        .scenario("security questions", given("method", "QUESTIONS"), doubles -> { }, world -> { })
+                        .scenario("an authenticator app: no contact", given("method", "AUTHENTICATOR_APP"), doubles -> { }, world -> { }),
                 step("issueCodeDelegate").reads("destination", "decoy", "accountKey")
                         .scenario("a code within the limits", given("destination", "alice.alt@example.org"), doubles -> { },
                                 world -> when(world.get(RateLimits.class).tryIssueCode(any(), any())).thenReturn(true))
@@ -178,6 +185,21 @@ class JourneyDoublesContractTest {
                         .scenario("a wrong code", given("code", "00000000", "codeHash", "hash"), doubles -> { }, world -> { })
                         .scenario("a wrong code, one too many", given("code", "00000000", "codeHash", "hash"),
                                 JourneyDoublesContractTest::oneFailureFromLockOut, JourneyDoublesContractTest::lockOutOnTheNextFailure),
+                step("checkAuthenticatorCodeDelegate").reads("code", "accountKey", "decoy")
+                        .scenario("the app's current code", given("code", JourneyDoubles.RIGHT_APP_CODE), doubles -> { },
+                                world -> when(world.get(AuthenticatorCodes.class).check("alice", JourneyDoubles.RIGHT_APP_CODE))
+                                        .thenReturn(AuthenticatorCodes.Verdict.ACCEPTED))
+                        .scenario("a wrong code", given("code", "000000"), doubles -> { },
+                                world -> when(world.get(AuthenticatorCodes.class).check("alice", "000000")).thenReturn(AuthenticatorCodes.Verdict.WRONG))
+                        .scenario("a code already used", given("code", JourneyDoubles.USED_APP_CODE), doubles -> { },
+                                world -> when(world.get(AuthenticatorCodes.class).check("alice", JourneyDoubles.USED_APP_CODE))
+                                        .thenReturn(AuthenticatorCodes.Verdict.REUSED))
+                        .scenario("a decoy's code never matches", given("code", JourneyDoubles.RIGHT_APP_CODE, "decoy", true), doubles -> doubles.known = false,
+                                world -> { })
+                        .scenario("a wrong code, one too many", given("code", "000000"), JourneyDoublesContractTest::oneFailureFromLockOut, world -> {
+                            when(world.get(AuthenticatorCodes.class).check("alice", "000000")).thenReturn(AuthenticatorCodes.Verdict.WRONG);
+                            lockOutOnTheNextFailure(world);
+                        }),
                 step("drawQuestionsDelegate").reads("accountKey", "decoy")
                         .scenario("three questions drawn", doubles -> { }, world -> when(world.get(SecurityQuestions.class).draw(any(), anyBoolean()))
                                 .thenReturn(List.of("first-pet", "birth-city", "first-school"))),
