@@ -24,10 +24,10 @@ record StepPage(String key, int index, int total, List<Component> components, Li
     record Component(String type, String key, String id, String label, String description, List<String> paragraphs,
                      List<Option> options, boolean required, Integer maxLength, String inputType, String autocomplete,
                      String inputMode, boolean secret, boolean readonly, String value, List<FlowView.FieldError> errors,
-                     String hideKey, String hideValue, boolean hideWhenDifferent, String rules) {
+                     String hideKey, String hideValue, boolean hideWhenDifferent, String rules, String source) {
 
         boolean isField() {
-            return key != null && !"text".equals(type);
+            return key != null && !"text".equals(type) && !"image".equals(type);
         }
 
         public boolean hasErrors() {
@@ -85,14 +85,20 @@ record StepPage(String key, int index, int total, List<Component> components, Li
         Matcher condition = SIMPLE_CONDITION.matcher(node.path("conditional").path("hide").asText(""));
         boolean simple = condition.matches();
         return new Component(type, key, id,
-                text(node, "label"), text(node, "description"), paragraphs(text(node, "text")),
+                node.hasNonNull("label") ? text(node, "label") : text(node, "alt"), text(node, "description"), paragraphs(text(node, "text")),
                 options, node.path("validate").path("required").asBoolean(false),
                 node.path("validate").has("maxLength") ? node.path("validate").path("maxLength").asInt() : null,
                 properties.path("inputType").asText(null), properties.path("autocomplete").asText(null),
                 properties.path("inputMode").asText(null), secret, node.path("readonly").asBoolean(false), value,
                 key == null ? List.of() : errors.getOrDefault(key, List.of()),
                 simple ? condition.group(1) : null, simple ? condition.group(3) : null,
-                simple && "!=".equals(condition.group(2)), properties.path("rules").asText(null));
+                simple && "!=".equals(condition.group(2)), properties.path("rules").asText(null), imageSource(node));
+    }
+
+    /** An image the journey API drew for the step (a QR code), only as a {@code data:} image: nothing is fetched. */
+    private static String imageSource(JsonNode node) {
+        String source = node.path("source").asText("");
+        return "image".equals(node.path("type").asText()) && source.startsWith("data:image/") ? source : null;
     }
 
     private static String text(JsonNode node, String property) {

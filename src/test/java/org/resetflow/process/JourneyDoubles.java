@@ -51,6 +51,9 @@ final class JourneyDoubles {
     boolean reconfirmationDue;
     /** The enrolled-factor rule ({@code resetflow.policy.strong-method-required}). */
     boolean strongMethodRule = true;
+    /** Whether authenticator apps are enabled ({@code resetflow.authenticator-app.enabled}), and whether the user has one. */
+    boolean authenticatorAppEnabled;
+    boolean authenticatorAppRegistered;
 
     // how the world behaves
     int maxFailedProofs = 5;
@@ -232,6 +235,24 @@ final class JourneyDoubles {
         register("offerQuestionsDelegate", e -> {
             e.setVariable(RegistrationVariables.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
             e.setVariable(RegistrationVariables.QUESTIONS_TO_REGISTER, 3);
+        });
+        register("offerAuthenticatorAppDelegate", e -> {
+            e.setVariable(RegistrationVariables.AUTHENTICATOR_APP_OFFERED, authenticatorAppEnabled);
+            if (authenticatorAppEnabled) {
+                e.setVariable(RegistrationVariables.AUTHENTICATOR_APP_OPTIONS, authenticatorAppRegistered ? "keep,replace,remove" : "add,skip");
+            }
+        });
+        register("saveAuthenticatorAppDelegate", e -> {
+            String choice = String.valueOf(e.getVariable(RegistrationVariables.INPUT_AUTHENTICATOR_APP));
+            if (choice.equals("add") || choice.equals("replace")) {
+                if (!RIGHT_APP_CODE.equals(e.getVariable(RegistrationVariables.INPUT_CODE))) {
+                    e.setVariable(Vars.PENDING_FIELD_ERRORS, "code=CODE_WRONG");
+                    throw new BpmnError("WRONG_APP_CODE");
+                }
+                authenticatorAppRegistered = true;
+            } else if (choice.equals("remove")) {
+                authenticatorAppRegistered = false;
+            }
         });
         register("saveRegistrationDelegate", e -> {
             if ("same".equals(e.getVariable("answer1")) && "same".equals(e.getVariable("answer2"))) {

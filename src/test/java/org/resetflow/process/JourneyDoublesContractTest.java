@@ -71,6 +71,7 @@ import org.resetflow.passwordpolicy.PasswordCheck;
 import org.resetflow.passwordpolicy.PasswordPolicy;
 import org.resetflow.passwordpolicy.PasswordRule;
 import org.resetflow.passwordpolicy.Violation;
+import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.Contacts;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
@@ -85,6 +86,7 @@ import org.resetflow.verification.AuthenticatorCodes;
 import org.resetflow.verification.FailedProofs;
 import org.resetflow.verification.RecoveryMethods;
 import org.resetflow.verification.SecurityQuestions;
+import org.resetflow.verification.VerificationProperties;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -291,6 +293,28 @@ class JourneyDoublesContractTest {
                             validContacts(world);
                             when(world.get(Contacts.class).email("not-an-address")).thenReturn(Optional.empty());
                         }),
+                step("offerAuthenticatorAppDelegate").reads("accountKey")
+                        .scenario("authenticator apps switched off", doubles -> { }, world -> { })
+                        .scenario("no app yet: add one or skip", doubles -> doubles.authenticatorAppEnabled = true,
+                                JourneyDoublesContractTest::authenticatorAppsEnabled)
+                        .scenario("an app registered: keep, replace or remove it", doubles -> {
+                            doubles.authenticatorAppEnabled = true;
+                            doubles.authenticatorAppRegistered = true;
+                        }, world -> {
+                            authenticatorAppsEnabled(world);
+                            when(world.get(AuthenticatorApps.class).isRegistered("alice")).thenReturn(true);
+                        }),
+                step("saveAuthenticatorAppDelegate").reads("authenticatorApp", "code", "accountKey")
+                        .scenario("a new app confirmed with its first code", given("authenticatorApp", "add", "code", JourneyDoubles.RIGHT_APP_CODE),
+                                doubles -> { }, world -> {
+                                    when(world.get(SecretVault.class).open(anyString(), eq("authenticatorApp"))).thenReturn(Optional.of("SECRET"));
+                                    when(world.get(AuthenticatorCodes.class).matchingStep("SECRET", JourneyDoubles.RIGHT_APP_CODE))
+                                            .thenReturn(java.util.OptionalLong.of(5L));
+                                })
+                        .scenario("a wrong first code", given("authenticatorApp", "replace", "code", "000000"), doubles -> { },
+                                world -> when(world.get(SecretVault.class).open(anyString(), eq("authenticatorApp"))).thenReturn(Optional.of("SECRET")))
+                        .scenario("the app removed", given("authenticatorApp", "remove"), doubles -> { }, world -> { })
+                        .scenario("the app kept", given("authenticatorApp", "keep"), doubles -> { }, world -> { }),
                 step("offerQuestionsDelegate").reads()
                         .scenario("the questions to choose from", doubles -> { }, JourneyDoublesContractTest::threeQuestionsToRegister),
                 step("saveRegistrationDelegate").reads("question1", "answer1", "question2", "answer2", "question3", "answer3",
@@ -501,6 +525,11 @@ class JourneyDoublesContractTest {
         when(world.get(Contacts.class).email(any())).thenAnswer(call -> Optional.of(call.getArgument(0, String.class)));
         when(world.get(Contacts.class).phone(any())).thenReturn(Optional.of("+12025550101"));
         when(world.get(RecoveryRegistrations.class).find(any())).thenReturn(RecoveryInfo.NONE);
+    }
+
+    static void authenticatorAppsEnabled(World world) {
+        when(world.get(AuthenticatorCodes.class).enabled()).thenReturn(true);
+        when(world.get(VerificationProperties.class).journeyIdleTimeout()).thenReturn(Duration.ofMinutes(15));
     }
 
     static void threeQuestionsToRegister(World world) {
