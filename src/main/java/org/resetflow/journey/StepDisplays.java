@@ -3,6 +3,7 @@ package org.resetflow.journey;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
+import org.resetflow.camunda.EngineCommands;
 import org.resetflow.camunda.ModelProperties;
 import org.resetflow.engine.StepDisplay;
 import org.springframework.stereotype.Component;
@@ -15,20 +16,18 @@ import org.springframework.stereotype.Component;
 class StepDisplays {
 
     private final Map<String, StepDisplay> byName;
+    private final EngineCommands commands;
 
-    StepDisplays(Map<String, StepDisplay> byName) {
+    StepDisplays(Map<String, StepDisplay> byName, EngineCommands commands) {
         this.byName = Map.copyOf(byName);
-        ModelProperties.declared(StepDisplay.PROPERTY).forEach((step, name) -> {
-            if (!this.byName.containsKey(name)) {
-                throw new IllegalStateException("The step " + step + " of processes/ declares " + StepDisplay.PROPERTY + "=" + name
-                        + ", but there is no such StepDisplay bean; there are " + this.byName.keySet());
-            }
-        });
+        this.commands = commands;
+        StepPreparations.requireDeclaredBeans(StepDisplay.PROPERTY, "StepDisplay", this.byName);
     }
 
     /** The task's variables with what its display shows; the variables themselves when it declares none. */
     Map<String, Object> withDisplay(Task task, Map<String, Object> variables) {
-        String name = ModelProperties.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), StepDisplay.PROPERTY);
+        // the model's properties are read within an engine command; a step is also read outside one
+        String name = commands.inOneCommand(() -> ModelProperties.of(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), StepDisplay.PROPERTY));
         if (name == null) {
             return variables;
         }

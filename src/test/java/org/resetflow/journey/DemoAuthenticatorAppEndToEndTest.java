@@ -2,8 +2,11 @@ package org.resetflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -107,6 +110,47 @@ class DemoAuthenticatorAppEndToEndTest extends DemoJourneys {
 
     @Test
     @Order(4)
+    void tinaReplacesHerAppWithTheSecretFromTheQrCodesUriAndResetsWithIt() {
+        JourneyApi.Response started = api.start("registrations", "tina");
+        JourneyApi.Flow flow = api.flow("registrations", started);
+        assertThat(api.submit(flow, "confirmPassword", Map.of("password", password("tina"))).stepKey()).isEqualTo("enterContacts");
+        JourneyApi.Response setUp = api.submit(flow, "enterContacts", Map.of());
+        assertThat(setUp.stepKey()).isEqualTo("setUpAuthenticatorApp");
+        assertThat(optionValues(setUp.body().path("step"))).containsExactly("keep", "replace", "remove");
+
+        JsonNode components = setUp.body().path("step").path("form").path("components");
+        String qr = components.findValuesAsText("source").get(0);
+        assertThat(qr).startsWith("data:image/svg+xml;base64,");
+        assertThat(new String(Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)), StandardCharsets.UTF_8)).startsWith("<svg");
+        String uri = components.findValuesAsText("text").stream().filter(text -> text.startsWith("otpauth://")).findFirst().orElseThrow();
+        assertThat(uri).startsWith("otpauth://totp/Example%20Org:tina?secret=").contains("&issuer=Example%20Org");
+        String secret = uri.replaceFirst(".*[?&]secret=([A-Z2-7]+).*", "$1");
+        assertThat(secret).isNotEqualTo(TINA_SECRET).hasSize(32);
+        SECRETS.add(secret);
+
+        JourneyApi.Response wrong = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "replace", "code", appCode(0)));
+        assertThat(wrong.status()).as("a code of the old app does not confirm the new one").isEqualTo(422);
+        assertThat(wrong.body().path("errors").get(0).path("code").asText()).isEqualTo("CODE_WRONG");
+        String first = codes.codeAt(secret, clock.instant());
+        SECRETS.add(first);
+        JourneyApi.Response questions = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "replace", "code", first));
+        assertThat(questions.stepKey()).isEqualTo("chooseQuestions");
+        SECRETS.addAll(List.of("Mochi", "Osaka", "Cherry Lane"));
+        JourneyApi.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Mochi",
+                "question2", "birth-city", "answer2", "Osaka", "question3", "childhood-street", "answer3", "Cherry Lane"));
+        assertThat(done.field("status")).isEqualTo("COMPLETED");
+
+        JourneyApi.Flow reset = atTheAppsCode();
+        JourneyApi.Response oldApp = api.submit(reset, "enterAuthenticatorCode", Map.of("code", appCode(1)));
+        assertThat(oldApp.status()).as("the replaced app's codes are refused").isEqualTo(422);
+        String code = codes.codeAt(secret, clock.instant().plusSeconds(30));
+        SECRETS.add(code);
+        assertThat(api.submit(reset, "enterAuthenticatorCode", Map.of("code", code)).stepKey()).isEqualTo("setPassword");
+        setPassword(reset, "tina");
+    }
+
+    @Test
+    @Order(5)
     void tinaWhoCannotUseHerAppIsHandedToTheHelpdeskNotToEmail() {
         JourneyApi.Response started = api.start("resets", "tina");
         JourneyApi.Flow flow = api.flow("resets", started);

@@ -48,12 +48,18 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
         assertThat(outcome(registration)).isEqualTo("COMPLETED");
     }
 
-    @Test
-    void aNewAuthenticatorAppIsSavedOnlyWithItsFirstCode() {
-        doubles.authenticatorAppEnabled = true;
+    /** A registration that kept its contacts, at the step after them. */
+    private ProcessInstance pastTheContacts() {
         ProcessInstance registration = startRegistration();
         submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
         submit(registration, "enterContacts", values());
+        return registration;
+    }
+
+    @Test
+    void aNewAuthenticatorAppIsSavedOnlyWithItsFirstCode() {
+        doubles.authenticatorAppEnabled = true;
+        ProcessInstance registration = pastTheContacts();
         assertThat(stepKey(registration)).isEqualTo("setUpAuthenticatorApp");
         assertThat(stepNumber(registration, Vars.STEP_TOTAL)).isEqualTo(4);
         assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(3);
@@ -77,9 +83,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
     void aRegisteredAppCanBeRemovedOrKept() {
         doubles.authenticatorAppEnabled = true;
         doubles.authenticatorAppRegistered = true;
-        ProcessInstance registration = startRegistration();
-        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
-        submit(registration, "enterContacts", values());
+        ProcessInstance registration = pastTheContacts();
         assertThat(stepVariable(registration, RegistrationVariables.AUTHENTICATOR_APP_OPTIONS)).isEqualTo("keep,replace,remove");
         submit(registration, "setUpAuthenticatorApp", values("authenticatorApp", "remove"));
         assertThat(doubles.authenticatorAppRegistered).isFalse();
@@ -88,9 +92,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
 
     @Test
     void withAuthenticatorAppsOffTheStepIsNotThere() {
-        ProcessInstance registration = startRegistration();
-        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
-        submit(registration, "enterContacts", values());
+        ProcessInstance registration = pastTheContacts();
         assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
         assertThat(stepNumber(registration, Vars.STEP_TOTAL)).isEqualTo(3);
         answerQuestions(registration);
@@ -100,9 +102,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
     @Test
     void anIdleJourneyExpiresWhileSettingUpTheApp() {
         doubles.authenticatorAppEnabled = true;
-        ProcessInstance registration = startRegistration();
-        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
-        submit(registration, "enterContacts", values());
+        ProcessInstance registration = pastTheContacts();
         fireTimer(registration, "setUpAuthenticatorAppIdle");
         assertThat(registration).isEnded();
         assertThat(outcome(registration)).isEqualTo("EXPIRED");
@@ -110,9 +110,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
 
     @Test
     void unchangedContactsNeedNoCode() {
-        ProcessInstance registration = startRegistration();
-        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
-        submit(registration, "enterContacts", values());
+        ProcessInstance registration = pastTheContacts();
         assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
         answerQuestions(registration);
         assertThat(registration).isEnded().hasNotPassed("verifyContacts").hasPassed("saveRegistration");
@@ -180,9 +178,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
 
     @Test
     void duplicateAnswersAreAskedForAgain() {
-        ProcessInstance registration = startRegistration();
-        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
-        submit(registration, "enterContacts", values());
+        ProcessInstance registration = pastTheContacts();
         submit(registration, "chooseQuestions", values("question1", "first-pet", "answer1", "same",
                 "question2", "birth-city", "answer2", "same", "question3", "first-car", "answer3", "x"));
         assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
