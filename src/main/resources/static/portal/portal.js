@@ -2,7 +2,8 @@
 (function () {
   'use strict';
 
-  // Fields a Camunda Form hides by a simple condition (=key = "value") follow the choice as it is made.
+  // Fields a Camunda Form hides by a simple condition (=key = "value", or a list: values joined by |) follow the
+  // choice as it is made.
   function applyConditions(form) {
     form.querySelectorAll('[data-hide-key]').forEach(function (field) {
       var key = field.getAttribute('data-hide-key');
@@ -10,7 +11,8 @@
       var whenDifferent = field.getAttribute('data-hide-when-different') === 'true';
       var chosen = form.querySelector('[name="' + key + '"]:checked') || form.querySelector('select[name="' + key + '"]');
       var current = chosen ? chosen.value : null;
-      var hide = current !== null && current !== '' && (whenDifferent ? current !== value : current === value);
+      var listed = value.split('|').indexOf(current) >= 0;
+      var hide = current !== null && current !== '' && (whenDifferent ? !listed : listed);
       field.hidden = hide;
       field.querySelectorAll('input, select, textarea').forEach(function (input) { input.disabled = hide; });
     });

@@ -190,7 +190,7 @@ class MessageBundlesTest {
             }
             for (JsonNode component : form.path("components")) {
                 String name = component.has("key") ? component.get("key").asText() : component.path("id").asText();
-                for (String property : List.of("label", "description", "text")) {
+                for (String property : List.of("label", "description", "text", "alt")) {
                     if (component.has(property) && !component.get(property).asText().startsWith("=")) {
                         expected.add("form." + form.get("id").asText() + "." + name + "." + property);
                     }

@@ -8,6 +8,7 @@ import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
 import org.resetflow.directory.DirectoryProperties;
+import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.staff.StaffProperties;
 import org.slf4j.Logger;
@@ -50,14 +51,22 @@ class DemoData implements SmartInitializingSingleton {
             "birth-city", "$argon2id$v=19$m=19456,t=2,p=1$3LeTTEVfyk2u83C5dXSzJg$3CKTAwG/C3iOU9z/pPzzXweC5OMPC/mAHDDLPx2heB4",
             "first-car", "$argon2id$v=19$m=19456,t=2,p=1$fDWJhG8CsRqGT1I8mkvDEg$QAjOyAyRbZF6uMH1M+2QAfiOe4I7ZdWmc7W1IFN0WeI");
 
+    /**
+     * The demo authenticator app secret of tina (Base32, 160 bits), public like the demo passwords: the README gives it,
+     * so that a tester can compute codes ({@code oathtool --totp -b RESETFLOWDEMOTINAAUTHENTICATORAP}).
+     */
+    static final String TINA_AUTHENTICATOR_SECRET = "RESETFLOWDEMOTINAAUTHENTICATORAP";
+
     private final RecoveryRegistrations registrations;
+    private final AuthenticatorApps authenticatorApps;
     private final LdapTemplate cloud;
     private final DirectoryProperties.Cloud cloudSettings;
     private final StaffProperties staff;
 
-    DemoData(RecoveryRegistrations registrations, @Qualifier("cloudLdapTemplate") LdapTemplate cloud,
+    DemoData(RecoveryRegistrations registrations, AuthenticatorApps authenticatorApps, @Qualifier("cloudLdapTemplate") LdapTemplate cloud,
              DirectoryProperties directories, StaffProperties staff) {
         this.registrations = registrations;
+        this.authenticatorApps = authenticatorApps;
         this.cloud = cloud;
         this.cloudSettings = directories.cloud();
         this.staff = staff;
@@ -75,6 +84,11 @@ class DemoData implements SmartInitializingSingleton {
             register("frank", "frank.alt@example.org", null, Map.of());
             register("gina", "gina.alt@example.org", "+12025550107", Map.of());
             log.info("Demo recovery registrations created for alice, bob, dave, erin, frank and gina");
+        }
+        if (registrations.find("tina").confirmedAt() == null) {
+            register("tina", "tina.alt@example.org", null, Map.of());
+            authenticatorApps.save("tina", TINA_AUTHENTICATOR_SECRET, 0);
+            log.info("Demo recovery registration with an authenticator app created for tina");
         }
         log.warn("""
 

@@ -20,7 +20,16 @@ public record AccountProfile(
         boolean reconfirmationDue,
         boolean protectedAccount) {
 
+    /**
+     * The methods an administrator may use: all but security questions (a code sent to a contact, or an
+     * authenticator app).
+     */
     public long codeMethodCount() {
-        return registeredMethods.stream().filter(Method::sendsCode).count();
+        return registeredMethods.stream().filter(method -> method != Method.QUESTIONS).count();
+    }
+
+    /** Whether the user registered a strong method (an authenticator app), which the enrolled-factor rule asks for. */
+    public boolean strongMethodRegistered() {
+        return registeredMethods.stream().anyMatch(Method::isStrong);
     }
 }

@@ -32,5 +32,6 @@ class ContinueAsDecoyDelegate implements JavaDelegate {
         execution.setVariable(Vars.DECOY, true);
         execution.setVariable(EligibilityVariables.GATES, policy.userGates());
         execution.setVariable(Vars.QUESTIONS_ALLOWED, true);
+        execution.setVariable(Vars.STRONG_METHOD_REQUIRED, false);
     }
 }

@@ -13,6 +13,8 @@ public final class EligibilityVariables {
     public static final String IN_SCOPE_GROUP = "inScopeGroup";
     public static final String REGISTERED_METHOD_COUNT = "registeredMethodCount";
     public static final String CODE_METHOD_COUNT = "codeMethodCount";
+    public static final String STRONG_METHOD_REGISTERED = "strongMethodRegistered";
+    public static final String STRONG_METHOD_RULE = "strongMethodRule";
     public static final String SSPR_SCOPE = "ssprScope";
     public static final String USER_GATES = "userGates";
     public static final String WRITEBACK_ENABLED = "writebackEnabled";

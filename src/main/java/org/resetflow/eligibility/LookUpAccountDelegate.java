@@ -28,6 +28,7 @@ class LookUpAccountDelegate implements JavaDelegate {
         execution.setVariable(EligibilityVariables.SSPR_SCOPE, Variables.stringValue(policy.scopeValue(), true));
         execution.setVariable(EligibilityVariables.USER_GATES, Variables.integerValue(policy.userGates(), true));
         execution.setVariable(EligibilityVariables.WRITEBACK_ENABLED, Variables.booleanValue(policy.writebackEnabled(), true));
+        execution.setVariable(EligibilityVariables.STRONG_METHOD_RULE, Variables.booleanValue(policy.strongMethodRequired(), true));
         execution.setVariable(EligibilityVariables.REVEAL_ELIGIBILITY, disclosure.revealEligibility());
     }
 
@@ -47,6 +48,7 @@ class LookUpAccountDelegate implements JavaDelegate {
         execution.setVariable(Vars.REGISTERED_METHODS, MethodList.format(profile.registeredMethods()));
         execution.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, Variables.integerValue(profile.registeredMethods().size(), true));
         execution.setVariable(EligibilityVariables.CODE_METHOD_COUNT, Variables.integerValue((int) profile.codeMethodCount(), true));
+        execution.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, Variables.booleanValue(profile.strongMethodRegistered(), true));
         execution.setVariable(EligibilityVariables.RECONFIRMATION_DUE, profile.reconfirmationDue());
         execution.setVariable(EligibilityVariables.PROTECTED_ACCOUNT, profile.protectedAccount());
         execution.setVariable(EligibilityVariables.WRITEBACK_REQUIRED, profile.known() && profile.identitySource().isOnPremises() && policy.writebackEnabled());

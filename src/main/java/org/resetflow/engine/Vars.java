@@ -22,6 +22,8 @@ public final class Vars {
     public static final String DECOY = "decoy";
     public static final String REGISTERED_METHODS = "registeredMethods";
     public static final String QUESTIONS_ALLOWED = "questionsAllowed";
+    /** The eligibility decision's word that one gate must be a strong method (the enrolled-factor rule). */
+    public static final String STRONG_METHOD_REQUIRED = "strongMethodRequired";
 
     /** The new or current password the user typed: always transient. */
     public static final String INPUT_PASSWORD = "password";

@@ -69,11 +69,12 @@ public class JourneyService {
     private final String node;
     private final EngineCommands commands;
     private final StepPreparations preparations;
+    private final StepDisplays displays;
 
     JourneyService(EngineCommands commands, RuntimeService runtime, TaskService tasks,
                    ManagementService management, JourneyLookups lookups, Flows flows, StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
                    SelfServiceBlocks blocks, TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit,
-                   StepPreparations preparations) {
+                   StepPreparations preparations, StepDisplays displays) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -91,6 +92,7 @@ public class JourneyService {
         this.node = audit.node();
         this.commands = commands;
         this.preparations = preparations;
+        this.displays = displays;
     }
 
     /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
@@ -128,7 +130,7 @@ public class JourneyService {
             // one engine command: the task, its execution and its variables are read once, for the check and the completion
             Submission submission = commands.inOneCommand(() -> {
                 Map<String, Object> variables = tasks.getVariables(task.getId());
-                JsonNode form = forms.resolve(forms.deployedForm(task), variables, locale);
+                JsonNode form = forms.resolve(forms.deployedForm(task), displays.withDisplay(task, variables), locale);
                 StepInput checked = StepInput.check(values, form, variables, forms);
                 if (!checked.valid()) {
                     return new Submission(checked, Set.of(), null);
@@ -379,7 +381,7 @@ public class JourneyService {
                 messages.add(texts.message("notice." + notice, locale));
             }
             FlowView.Step step = new FlowView.Step(task.getTaskDefinitionKey(), number(variables.get(Vars.STEP_INDEX)),
-                    number(variables.get(Vars.STEP_TOTAL)), forms.resolve(forms.deployedForm(task), variables, locale));
+                    number(variables.get(Vars.STEP_TOTAL)), forms.resolve(forms.deployedForm(task), displays.withDisplay(task, variables), locale));
             List<FlowView.FieldError> errors = texts.fieldErrors(FieldErrors.decode((String) variables.get(Vars.FIELD_ERRORS)), locale);
             return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
         }
@@ -409,7 +411,8 @@ public class JourneyService {
             }
             case ESCALATED -> {
                 Object reason = facts.getOrDefault(EligibilityVariables.ELIGIBILITY_REASON, "");
-                boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason);
+                boolean specific = "NO_METHOD_DELIVERED".equals(reason) || "PROTECTED_ACCOUNT".equals(reason)
+                        || "STRONG_METHOD_LOST".equals(reason);
                 messages.add(texts.message(specific ? "escalated." + reason : "escalated", locale));
                 messages.add(texts.helpdesk(locale));
             }

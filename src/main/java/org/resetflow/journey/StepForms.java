@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Camunda Form of a user task, made ready for a client: option lists filled from process variables
- * ({@code valuesKey}), FEEL labels evaluated, components hidden by their condition removed, and every text
+ * ({@code valuesKey}), FEEL labels and image sources evaluated, components hidden by their condition removed, and every text
  * translated. Texts are translated by key {@code form.<formId>.<field>.<property>}; a text that is itself a
  * message code (a question such as {@code question.first-pet}) is translated too. Forms stay plain Camunda
  * Forms: Tasklist renders the same files.
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StepForms {
 
-    private static final List<String> TEXT_PROPERTIES = List.of("label", "description", "text");
+    private static final List<String> TEXT_PROPERTIES = List.of("label", "description", "text", "alt");
 
     private final FormService formService;
     private final ObjectMapper json;
@@ -71,6 +71,14 @@ class StepForms {
                 if (component.has(property)) {
                     component.put(property, text(formId, name, property, component.get(property).asText(), variables, locale));
                 }
+            }
+            if (component.has("source") && FormExpressions.isExpression(component.get("source").asText())) {
+                // an image drawn for this step only (a QR code): a data URI from the step's display, never a stored variable
+                Object source = expressions.evaluate(component.get("source").asText(), variables).orElse(null);
+                if (!(source instanceof String uri) || !uri.startsWith("data:image/")) {
+                    continue;
+                }
+                component.put("source", uri);
             }
             if (component.has("valuesKey")) {
                 component.set("values", options(variables.get(component.get("valuesKey").asText()), locale));

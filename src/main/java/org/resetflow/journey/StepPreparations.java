@@ -18,10 +18,15 @@ class StepPreparations {
 
     StepPreparations(Map<String, StepPreparation> byName) {
         this.byName = Map.copyOf(byName);
-        ModelProperties.declared(StepPreparation.PROPERTY).forEach((step, name) -> {
-            if (!this.byName.containsKey(name)) {
-                throw new IllegalStateException("The step " + step + " of processes/ declares " + StepPreparation.PROPERTY + "=" + name
-                        + ", but there is no such StepPreparation bean; there are " + this.byName.keySet());
+        requireDeclaredBeans(StepPreparation.PROPERTY, "StepPreparation", this.byName);
+    }
+
+    /** Stops the start when a step of the models declares a bean of this kind that does not exist. */
+    static void requireDeclaredBeans(String property, String kind, Map<String, ?> byName) {
+        ModelProperties.declared(property).forEach((step, name) -> {
+            if (!byName.containsKey(name)) {
+                throw new IllegalStateException("The step " + step + " of processes/ declares " + property + "=" + name
+                        + ", but there is no such " + kind + " bean; there are " + byName.keySet());
             }
         });
     }

@@ -17,6 +17,10 @@ record StepPage(String key, int index, int total, List<Component> components, Li
 
     /** The one FEEL form the portal's script can evaluate in the browser: {@code =key = "value"} or {@code !=}. */
     private static final Pattern SIMPLE_CONDITION = Pattern.compile("^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!?=)\\s*\"([^\"]*)\"\\s*$");
+    /** And its list form, one key equal to any of several values: {@code =key = "a" or key = "b"}. */
+    private static final Pattern ANY_OF_CONDITION = Pattern.compile(
+            "^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"[^\"|]*\"(\\s+or\\s+\\1\\s*=\\s*\"[^\"|]*\")+\\s*$");
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
     record Option(String value, String label, boolean selected) {
     }
@@ -24,10 +28,10 @@ record StepPage(String key, int index, int total, List<Component> components, Li
     record Component(String type, String key, String id, String label, String description, List<String> paragraphs,
                      List<Option> options, boolean required, Integer maxLength, String inputType, String autocomplete,
                      String inputMode, boolean secret, boolean readonly, String value, List<FlowView.FieldError> errors,
-                     String hideKey, String hideValue, boolean hideWhenDifferent, String rules) {
+                     String hideKey, String hideValue, boolean hideWhenDifferent, String rules, String source) {
 
         boolean isField() {
-            return key != null && !"text".equals(type);
+            return key != null && !"text".equals(type) && !"image".equals(type);
         }
 
         public boolean hasErrors() {
@@ -82,17 +86,31 @@ record StepPage(String key, int index, int total, List<Component> components, Li
             String optionValue = option.path("value").asText();
             options.add(new Option(optionValue, option.path("label").asText(optionValue), optionValue.equals(value)));
         }
-        Matcher condition = SIMPLE_CONDITION.matcher(node.path("conditional").path("hide").asText(""));
+        String hide = node.path("conditional").path("hide").asText("");
+        Matcher condition = SIMPLE_CONDITION.matcher(hide);
         boolean simple = condition.matches();
+        Matcher anyOf = ANY_OF_CONDITION.matcher(hide);
+        String hideKey = simple ? condition.group(1) : null;
+        String hideValue = simple ? condition.group(3) : null;
+        if (!simple && anyOf.matches()) {
+            hideKey = anyOf.group(1);
+            hideValue = String.join("|", QUOTED.matcher(hide).results().map(quoted -> quoted.group(1)).toList());
+        }
         return new Component(type, key, id,
-                text(node, "label"), text(node, "description"), paragraphs(text(node, "text")),
+                node.hasNonNull("label") ? text(node, "label") : text(node, "alt"), text(node, "description"), paragraphs(text(node, "text")),
                 options, node.path("validate").path("required").asBoolean(false),
                 node.path("validate").has("maxLength") ? node.path("validate").path("maxLength").asInt() : null,
                 properties.path("inputType").asText(null), properties.path("autocomplete").asText(null),
                 properties.path("inputMode").asText(null), secret, node.path("readonly").asBoolean(false), value,
                 key == null ? List.of() : errors.getOrDefault(key, List.of()),
-                simple ? condition.group(1) : null, simple ? condition.group(3) : null,
-                simple && "!=".equals(condition.group(2)), properties.path("rules").asText(null));
+                hideKey, hideValue,
+                simple && "!=".equals(condition.group(2)), properties.path("rules").asText(null), imageSource(node));
+    }
+
+    /** An image the journey API drew for the step (a QR code), only as a {@code data:} image: nothing is fetched. */
+    private static String imageSource(JsonNode node) {
+        String source = node.path("source").asText("");
+        return "image".equals(node.path("type").asText()) && source.startsWith("data:image/") ? source : null;
     }
 
     private static String text(JsonNode node, String property) {

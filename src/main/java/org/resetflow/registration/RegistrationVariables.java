@@ -19,6 +19,15 @@ public final class RegistrationVariables {
      */
     public static final String ANSWER_HASHES = "answerHashes";
 
+    /** Whether the registration offers an authenticator app (the method is enabled). */
+    public static final String AUTHENTICATOR_APP_OFFERED = "authenticatorAppOffered";
+    /** The choices for the authenticator app: keep, replace, remove (one registered), or add, skip (none). */
+    public static final String AUTHENTICATOR_APP_OPTIONS = "authenticatorAppOptions";
+    /** The user's choice, transient. */
+    public static final String INPUT_AUTHENTICATOR_APP = "authenticatorApp";
+    /** The first code of the new app, transient. */
+    public static final String INPUT_CODE = "code";
+
     private RegistrationVariables() {
     }
 }

@@ -66,6 +66,19 @@ public class SecretVault {
         jdbc.sql("DELETE FROM rf_sealed_secret WHERE owner_id = ?").param(ownerId).update();
     }
 
+    /**
+     * Seals a long-lived secret that its owner keeps in a table of its own (an authenticator app's shared secret),
+     * bound to {@code associatedData}: a sealed value copied to another row does not open there.
+     */
+    public String sealValue(String associatedData, String plaintext) {
+        return encrypt(associatedData, plaintext);
+    }
+
+    /** Opens what {@link #sealValue} sealed with the same associated data. */
+    public String openValue(String associatedData, String sealed) {
+        return decrypt(associatedData, sealed);
+    }
+
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void purgeExpired() {
         jdbc.sql("DELETE FROM rf_sealed_secret WHERE expires_at <= ?").param(Timestamp.from(Instant.now(clock))).update();

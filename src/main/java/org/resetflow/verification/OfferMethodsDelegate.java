@@ -17,10 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * "Offer methods for this gate": the registered methods the policy allows, minus those already used and those
  * that could not deliver a code. Masked
- * hints (a***@example.org) appear only once the first gate is passed, never for a decoy.
+ * hints (a***@example.org) appear only once the first gate is passed, never for a decoy. When the eligibility decision
+ * asks for the strong method (the enrolled-factor rule) and no gate was proven with it yet, only the strong methods are
+ * offered, with the choice that the user cannot use them, which the model hands to the helpdesk.
  */
 @Component("offerMethodsDelegate")
 class OfferMethodsDelegate implements JavaDelegate {
+
+    /** The option "I cannot use my authenticator app", which the model routes to the helpdesk. */
+    static final String STRONG_METHOD_LOST = "STRONG_METHOD_LOST";
 
     private final CloudDirectory cloud;
     private final RecoveryMethods recoveryMethods;
@@ -39,10 +44,12 @@ class OfferMethodsDelegate implements JavaDelegate {
         List<Method> undeliverable = MethodList.parse(execution.getVariable(VerificationVariables.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = JourneyFacts.isTrue(execution, Vars.QUESTIONS_ALLOWED);
         boolean decoy = JourneyFacts.isTrue(execution, Vars.DECOY);
+        boolean strongOnly = JourneyFacts.isTrue(execution, Vars.STRONG_METHOD_REQUIRED) && used.stream().noneMatch(Method::isStrong);
         List<Method> offered = registered.stream()
                 .filter(method -> questionsAllowed || method != Method.QUESTIONS)
                 .filter(method -> !used.contains(method))
                 .filter(method -> !undeliverable.contains(method))
+                .filter(method -> !strongOnly || method.isStrong())
                 .toList();
         if (offered.isEmpty()) {
             // Every method left failed to deliver its code: the helpdesk takes over.
@@ -57,6 +64,9 @@ class OfferMethodsDelegate implements JavaDelegate {
                     .put("value", method.name())
                     .put("label", "method." + method.name())
                     .put("hint", RecoveryMethods.mask(method, destinations.get(method)));
+        }
+        if (strongOnly) {
+            options.addObject().put("value", STRONG_METHOD_LOST).put("label", "method." + STRONG_METHOD_LOST).put("hint", "");
         }
         execution.setVariable(VerificationVariables.GATE, used.size() + 1);
         execution.setVariable(VerificationVariables.METHOD_OPTIONS, options.toString());

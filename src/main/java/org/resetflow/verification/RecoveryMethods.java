@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.resetflow.directory.Account;
+import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.Contacts;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
@@ -22,14 +23,19 @@ public class RecoveryMethods {
     private final RecoveryRegistrations registrations;
     private final Contacts contacts;
     private final VerificationProperties properties;
+    private final AuthenticatorApps authenticatorApps;
+    private final AuthenticatorAppProperties authenticatorApp;
 
-    public RecoveryMethods(RecoveryRegistrations registrations, Contacts contacts, VerificationProperties properties) {
+    public RecoveryMethods(RecoveryRegistrations registrations, Contacts contacts, VerificationProperties properties,
+                           AuthenticatorApps authenticatorApps, AuthenticatorAppProperties authenticatorApp) {
         this.registrations = registrations;
         this.contacts = contacts;
         this.properties = properties;
+        this.authenticatorApps = authenticatorApps;
+        this.authenticatorApp = authenticatorApp;
     }
 
-    /** Method → normalised destination (empty string for security questions), in a stable order. */
+    /** Method → normalised destination (empty string for security questions and an authenticator app), in a stable order. */
     public Map<Method, String> registered(Account account) {
         RecoveryInfo info = registrations.find(RecoveryRegistrations.accountKey(account.username()));
         Map<Method, String> methods = new EnumMap<>(Method.class);
@@ -44,6 +50,9 @@ public class RecoveryMethods {
         if (info.hasQuestions(properties.questionsToAnswer())) {
             methods.put(Method.QUESTIONS, "");
         }
+        if (authenticatorApp.enabled() && authenticatorApps.isRegistered(RecoveryRegistrations.accountKey(account.username()))) {
+            methods.put(Method.AUTHENTICATOR_APP, "");
+        }
         return methods;
     }
 
@@ -52,7 +61,7 @@ public class RecoveryMethods {
         return switch (method) {
             case EMAIL -> contacts.email(typed);
             case SMS, VOICE_MOBILE, VOICE_OFFICE -> contacts.phone(typed);
-            case QUESTIONS -> Optional.empty();
+            case QUESTIONS, AUTHENTICATOR_APP -> Optional.empty();
         };
     }
 

@@ -42,7 +42,7 @@ class MethodDeliveryCheckTest {
     }
 
     private static PolicyProperties policy(Set<Method> methods) {
-        return new PolicyProperties(PolicyProperties.Scope.ALL, List.of(), List.of("helpdesk-admins"), 1, methods, true);
+        return new PolicyProperties(PolicyProperties.Scope.ALL, List.of(), List.of("helpdesk-admins"), 1, methods, true, true);
     }
 
     @Test

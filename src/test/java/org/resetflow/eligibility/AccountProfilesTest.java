@@ -40,7 +40,7 @@ class AccountProfilesTest {
 
     static PolicyProperties policy(Set<Method> methods, boolean writebackEnabled) {
         return new PolicyProperties(PolicyProperties.Scope.GROUPS, List.of("SSPR-Users"), List.of("Helpdesk-Admins", "domain-admins"), 1,
-                methods, writebackEnabled);
+                methods, writebackEnabled, true);
     }
 
     AccountProfiles profiles(PolicyProperties policy) {

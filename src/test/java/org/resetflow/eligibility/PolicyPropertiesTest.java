@@ -92,7 +92,7 @@ class PolicyPropertiesTest {
     void keepsItsOwnCopiesOfTheGroups() {
         List<String> groups = new ArrayList<>(List.of("sspr-users"));
         PolicyProperties policy = new PolicyProperties(PolicyProperties.Scope.GROUPS, groups, List.of("helpdesk-admins"), 1,
-                Set.of(Method.EMAIL), true);
+                Set.of(Method.EMAIL), true, true);
 
         groups.clear();
 

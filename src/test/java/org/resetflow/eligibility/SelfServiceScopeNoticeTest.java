@@ -11,7 +11,7 @@ import org.resetflow.shared.Method;
 class SelfServiceScopeNoticeTest {
 
     private static PolicyProperties policy(PolicyProperties.Scope scope, List<String> groups) {
-        return new PolicyProperties(scope, groups, List.of("helpdesk-admins"), 1, Set.of(Method.EMAIL), true);
+        return new PolicyProperties(scope, groups, List.of("helpdesk-admins"), 1, Set.of(Method.EMAIL), true, true);
     }
 
     @Test

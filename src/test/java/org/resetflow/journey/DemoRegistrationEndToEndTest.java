@@ -24,7 +24,10 @@ class DemoRegistrationEndToEndTest extends DemoJourneys {
                 .isEqualTo("PHONE_INVALID");
         JourneyApi.Response code = api.submit(flow, "enterContacts", Map.of("mobilePhone", "+1 202 555 0105"));
         assertThat(code.stepKey()).isEqualTo("enterCode");
-        JourneyApi.Response questions = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550105")));
+        JourneyApi.Response app = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550105")));
+        assertThat(app.stepKey()).as("the demo offers an authenticator app").isEqualTo("setUpAuthenticatorApp");
+        assertThat(optionValues(app.body().path("step"))).containsExactly("add", "skip");
+        JourneyApi.Response questions = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "skip"));
         assertThat(questions.stepKey()).isEqualTo("chooseQuestions");
         SECRETS.addAll(List.of("Whiskers", "Portland", "Maple Street"));
         JourneyApi.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Whiskers",

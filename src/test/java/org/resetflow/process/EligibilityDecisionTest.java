@@ -21,7 +21,14 @@ class EligibilityDecisionTest extends ProcessTest {
 
     private static DmnDecisionResultEntries decide(String scope, boolean inGroup, String source, boolean writeback, boolean admin,
                                                    int registered, int codeMethods, int userGates, boolean protectedAccount) {
+        return decide(scope, inGroup, source, writeback, admin, registered, codeMethods, userGates, protectedAccount, false, true);
+    }
+
+    private static DmnDecisionResultEntries decide(String scope, boolean inGroup, String source, boolean writeback, boolean admin,
+                                                   int registered, int codeMethods, int userGates, boolean protectedAccount,
+                                                   boolean strongRegistered, boolean strongRule) {
         return decisionService().evaluateDecisionByKey("eligibility").variables(Variables.createVariables()
+                .putValue("strongMethodRegistered", strongRegistered).putValue("strongMethodRule", strongRule)
                 .putValue("ssprScope", scope).putValue("inScopeGroup", inGroup).putValue("identitySource", source)
                 .putValue("writebackEnabled", writeback).putValue("administrator", admin)
                 .putValue("registeredMethodCount", registered).putValue("codeMethodCount", codeMethods)
@@ -47,6 +54,25 @@ class EligibilityDecisionTest extends ProcessTest {
         assertThat(result.<String>getEntry("eligibility")).isEqualTo(eligibility);
         assertThat(((Number) result.getEntry("gates")).intValue()).isEqualTo(gates);
         assertThat(result.<String>getEntry("reason")).isEqualTo(reason);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "user with an app - one gate,       false, 2, 1, 1, true,  true,  1, true",
+            "user with an app - two gates,      false, 2, 1, 2, true,  true,  2, true",
+            "administrator with an app,         true,  3, 2, 1, true,  true,  2, true",
+            "user with an app - rule off,       false, 2, 1, 1, true,  false, 1, false",
+            "administrator with an app - rule off, true, 3, 2, 1, true, false, 2, false",
+            "user without an app,               false, 2, 1, 1, false, true,  1, false",
+    })
+    void theEnrolledFactorRuleAsksForTheStrongMethodWhenOneIsRegistered(String rule, boolean admin, int registered, int codeMethods,
+                                                                         int userGates, boolean strongRegistered, boolean strongRule,
+                                                                         int gates, boolean strongRequired) {
+        DmnDecisionResultEntries result = decide("all", false, "cloud", true, admin, registered, codeMethods, userGates, false,
+                strongRegistered, strongRule);
+        assertThat(result.<String>getEntry("eligibility")).isEqualTo("ELIGIBLE");
+        assertThat(((Number) result.getEntry("gates")).intValue()).isEqualTo(gates);
+        assertThat(result.<Boolean>getEntry("strongMethodRequired")).isEqualTo(strongRequired);
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** The history of a journey stays as long as its model says (180 days), and history clean-up removes it afterwards. */
 @Deployment(resources = {"processes/password-reset.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/account-unlock.bpmn", "processes/recovery-registration.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn", "processes/eligibility.dmn",
-        "forms/answerQuestions.form", "forms/chooseMethod.form", "forms/chooseQuestions.form", "forms/confirmPassword.form", "forms/directoryWriteFailing.form", "forms/enterCode.form", "forms/enterContacts.form", "forms/escalation.form", "forms/setPassword.form"})
+        "forms/answerQuestions.form", "forms/chooseMethod.form", "forms/chooseQuestions.form", "forms/confirmPassword.form", "forms/directoryWriteFailing.form", "forms/enterCode.form", "forms/enterContacts.form", "forms/escalation.form", "forms/setPassword.form",
+        "forms/enterAuthenticatorCode.form", "forms/setUpAuthenticatorApp.form"})
 class HistoryCleanupTest extends ProcessTest {
 
     static final int TIME_TO_LIVE_DAYS = 180;

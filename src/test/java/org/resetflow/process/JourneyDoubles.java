@@ -29,6 +29,9 @@ import org.resetflow.verification.VerificationVariables;
 final class JourneyDoubles {
 
     static final String RIGHT_CODE = "24681357";
+    /** The code the authenticator app shows now; {@link #USED_APP_CODE} is one already accepted. */
+    static final String RIGHT_APP_CODE = "135790";
+    static final String USED_APP_CODE = "246802";
     static final String RIGHT_ANSWER = "right";
     static final String CURRENT_PASSWORD = "current";
     static final String WEAK_PASSWORD = "weak";
@@ -46,6 +49,11 @@ final class JourneyDoubles {
     boolean revealEligibility = true;
     boolean protectedAccount;
     boolean reconfirmationDue;
+    /** The enrolled-factor rule ({@code resetflow.policy.strong-method-required}). */
+    boolean strongMethodRule = true;
+    /** Whether authenticator apps are enabled ({@code resetflow.authenticator-app.enabled}), and whether the user has one. */
+    boolean authenticatorAppEnabled;
+    boolean authenticatorAppRegistered;
 
     // how the world behaves
     int maxFailedProofs = 5;
@@ -88,7 +96,8 @@ final class JourneyDoubles {
         register("offerMethodsDelegate", this::offerMethods);
         register("matchContactDelegate", e -> {
             e.setVariable(VerificationVariables.CHOSEN_METHOD, e.getVariable(VerificationVariables.METHOD));
-            if (!"QUESTIONS".equals(e.getVariable(VerificationVariables.METHOD))) {
+            if (!"QUESTIONS".equals(e.getVariable(VerificationVariables.METHOD))
+                    && !"AUTHENTICATOR_APP".equals(e.getVariable(VerificationVariables.METHOD))) {
                 e.setVariable(VerificationVariables.CONTACT_MATCHED, true);
                 e.setVariable(VerificationVariables.DESTINATION, "registered-destination");
             }
@@ -126,6 +135,14 @@ final class JourneyDoubles {
         register("checkCodeDelegate", e -> {
             proof(e, RIGHT_CODE.equals(e.getVariable(VerificationVariables.INPUT_CODE)), "code", "CODE_WRONG", "WRONG_CODE");
             e.removeVariable(VerificationVariables.CODE_HASH);
+        });
+        register("checkAuthenticatorCodeDelegate", e -> {
+            Object typed = e.getVariable(VerificationVariables.INPUT_CODE);
+            boolean decoy = JourneyFacts.isTrue(e, Vars.DECOY);
+            if (!decoy && USED_APP_CODE.equals(typed)) {
+                proof(e, false, "code", "CODE_USED", "WRONG_CODE");
+            }
+            proof(e, !decoy && RIGHT_APP_CODE.equals(typed), "code", "CODE_WRONG", "WRONG_CODE");
         });
         register("drawQuestionsDelegate", e -> {
             e.setVariable(VerificationVariables.QUESTION_IDS, "first-pet,birth-city,first-school");
@@ -221,6 +238,24 @@ final class JourneyDoubles {
             e.setVariable(RegistrationVariables.QUESTION_OPTIONS, "[{\"value\":\"first-pet\",\"label\":\"question.first-pet\"}]");
             e.setVariable(RegistrationVariables.QUESTIONS_TO_REGISTER, 3);
         });
+        register("offerAuthenticatorAppDelegate", e -> {
+            e.setVariable(RegistrationVariables.AUTHENTICATOR_APP_OFFERED, authenticatorAppEnabled);
+            if (authenticatorAppEnabled) {
+                e.setVariable(RegistrationVariables.AUTHENTICATOR_APP_OPTIONS, authenticatorAppRegistered ? "keep,replace,remove" : "add,skip");
+            }
+        });
+        register("saveAuthenticatorAppDelegate", e -> {
+            String choice = String.valueOf(e.getVariable(RegistrationVariables.INPUT_AUTHENTICATOR_APP));
+            if (choice.equals("add") || choice.equals("replace")) {
+                if (!RIGHT_APP_CODE.equals(e.getVariable(RegistrationVariables.INPUT_CODE))) {
+                    e.setVariable(Vars.PENDING_FIELD_ERRORS, "code=CODE_WRONG");
+                    throw new BpmnError("WRONG_APP_CODE");
+                }
+                authenticatorAppRegistered = true;
+            } else if (choice.equals("remove")) {
+                authenticatorAppRegistered = false;
+            }
+        });
         register("saveRegistrationDelegate", e -> {
             if ("same".equals(e.getVariable("answer1")) && "same".equals(e.getVariable("answer2"))) {
                 e.setVariable(Vars.PENDING_FIELD_ERRORS, "answer2=ANSWER_DUPLICATE");
@@ -274,6 +309,8 @@ final class JourneyDoubles {
         e.setVariable(Vars.REGISTERED_METHODS, registeredMethods);
         e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, methods.size());
         e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, (int) methods.stream().filter(m -> !m.equals("QUESTIONS")).count());
+        e.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, methods.contains("AUTHENTICATOR_APP"));
+        e.setVariable(EligibilityVariables.STRONG_METHOD_RULE, strongMethodRule);
         e.setVariable(EligibilityVariables.SSPR_SCOPE, scope);
         e.setVariable(EligibilityVariables.USER_GATES, userGates);
         e.setVariable(EligibilityVariables.WRITEBACK_ENABLED, writebackEnabled);
@@ -295,11 +332,13 @@ final class JourneyDoubles {
         e.setVariable(Vars.REGISTERED_METHODS, "EMAIL,SMS,VOICE_MOBILE,QUESTIONS");
         e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, 4);
         e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, 3);
+        e.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, false);
         e.setVariable(EligibilityVariables.RECONFIRMATION_DUE, false);
         e.setVariable(EligibilityVariables.PROTECTED_ACCOUNT, false);
         e.setVariable(EligibilityVariables.WRITEBACK_REQUIRED, false);
         e.setVariable(EligibilityVariables.GATES, userGates);
         e.setVariable(Vars.QUESTIONS_ALLOWED, true);
+        e.setVariable(Vars.STRONG_METHOD_REQUIRED, false);
     }
 
     /** Unlocking and the temporary password write on-premises too when writeback applies. */
@@ -314,13 +353,18 @@ final class JourneyDoubles {
         List<String> used = split(e.getVariable(VerificationVariables.VERIFIED_METHODS));
         List<String> aside = split(e.getVariable(VerificationVariables.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = JourneyFacts.isTrue(e, Vars.QUESTIONS_ALLOWED);
-        List<String> offered = split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
+        boolean strongOnly = JourneyFacts.isTrue(e, Vars.STRONG_METHOD_REQUIRED) && !used.contains("AUTHENTICATOR_APP");
+        List<String> offered = new ArrayList<>(split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
                 .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
                 .filter(m -> !used.contains(m))
                 .filter(m -> !aside.contains(m))
-                .toList();
+                .filter(m -> !strongOnly || m.equals("AUTHENTICATOR_APP"))
+                .toList());
         if (offered.isEmpty()) {
             throw new BpmnError("NO_METHOD_LEFT");
+        }
+        if (strongOnly) {
+            offered.add("STRONG_METHOD_LOST");
         }
         e.setVariable(VerificationVariables.GATE, used.size() + 1);
         e.setVariable(VerificationVariables.METHOD_OPTIONS, String.join(",", offered));

@@ -71,6 +71,7 @@ import org.resetflow.passwordpolicy.PasswordCheck;
 import org.resetflow.passwordpolicy.PasswordPolicy;
 import org.resetflow.passwordpolicy.PasswordRule;
 import org.resetflow.passwordpolicy.Violation;
+import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.Contacts;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
@@ -81,9 +82,11 @@ import org.resetflow.shared.Method;
 import org.resetflow.throttling.ProofThrottle;
 import org.resetflow.throttling.RateLimits;
 import org.resetflow.throttling.SelfServiceBlocks;
+import org.resetflow.verification.AuthenticatorCodes;
 import org.resetflow.verification.FailedProofs;
 import org.resetflow.verification.RecoveryMethods;
 import org.resetflow.verification.SecurityQuestions;
+import org.resetflow.verification.VerificationProperties;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -134,7 +137,12 @@ class JourneyDoublesContractTest {
                         .scenario("an account blocked until the helpdesk lifts it", doubles -> doubles.selfServiceBlocked = true,
                                 world -> when(world.get(SelfServiceBlocks.class).isBlocked("alice")).thenReturn(true)),
                 step("offerMethodsDelegate").reads("registeredMethods", "verifiedMethods", "undeliverableMethods", "questionsAllowed",
-                                "decoy", "username")
+                                "decoy", "username", "strongMethodRequired")
+                        .scenario("the enrolled-factor rule: only the authenticator app, or the helpdesk",
+                                given("registeredMethods", "EMAIL,AUTHENTICATOR_APP", "strongMethodRequired", true), doubles -> { }, world -> { })
+                        .scenario("the gate after the authenticator app",
+                                given("registeredMethods", "EMAIL,AUTHENTICATOR_APP", "strongMethodRequired", true, "verifiedMethods", "AUTHENTICATOR_APP"),
+                                doubles -> { }, world -> { })
                         .scenario("the first gate", given("registeredMethods", "EMAIL,SMS,QUESTIONS", "questionsAllowed", true),
                                 doubles -> { }, world -> { })
                         .scenario("the second gate", given("registeredMethods", "EMAIL,SMS,QUESTIONS", "verifiedMethods", "EMAIL"),
@@ -144,7 +152,8 @@ class JourneyDoublesContractTest {
                 step("matchContactDelegate").reads("method", "decoy", "contact", "username")
                         .scenario("a code to the registered address", given("method", "EMAIL", "contact", "alice.alt@example.org"),
                                 doubles -> { }, JourneyDoublesContractTest::registeredAlternateEmail)
-                        .scenario("security questions", given("method", "QUESTIONS"), doubles -> { }, world -> { }),
+                        .scenario("security questions", given("method", "QUESTIONS"), doubles -> { }, world -> { })
+                        .scenario("an authenticator app: no contact", given("method", "AUTHENTICATOR_APP"), doubles -> { }, world -> { }),
                 step("issueCodeDelegate").reads("destination", "decoy", "accountKey")
                         .scenario("a code within the limits", given("destination", "alice.alt@example.org"), doubles -> { },
                                 world -> when(world.get(RateLimits.class).tryIssueCode(any(), any())).thenReturn(true))
@@ -178,6 +187,21 @@ class JourneyDoublesContractTest {
                         .scenario("a wrong code", given("code", "00000000", "codeHash", "hash"), doubles -> { }, world -> { })
                         .scenario("a wrong code, one too many", given("code", "00000000", "codeHash", "hash"),
                                 JourneyDoublesContractTest::oneFailureFromLockOut, JourneyDoublesContractTest::lockOutOnTheNextFailure),
+                step("checkAuthenticatorCodeDelegate").reads("code", "accountKey", "decoy")
+                        .scenario("the app's current code", given("code", JourneyDoubles.RIGHT_APP_CODE), doubles -> { },
+                                world -> when(world.get(AuthenticatorCodes.class).check("alice", JourneyDoubles.RIGHT_APP_CODE))
+                                        .thenReturn(AuthenticatorCodes.Verdict.ACCEPTED))
+                        .scenario("a wrong code", given("code", "000000"), doubles -> { },
+                                world -> when(world.get(AuthenticatorCodes.class).check("alice", "000000")).thenReturn(AuthenticatorCodes.Verdict.WRONG))
+                        .scenario("a code already used", given("code", JourneyDoubles.USED_APP_CODE), doubles -> { },
+                                world -> when(world.get(AuthenticatorCodes.class).check("alice", JourneyDoubles.USED_APP_CODE))
+                                        .thenReturn(AuthenticatorCodes.Verdict.REUSED))
+                        .scenario("a decoy's code never matches", given("code", JourneyDoubles.RIGHT_APP_CODE, "decoy", true), doubles -> doubles.known = false,
+                                world -> { })
+                        .scenario("a wrong code, one too many", given("code", "000000"), JourneyDoublesContractTest::oneFailureFromLockOut, world -> {
+                            when(world.get(AuthenticatorCodes.class).check("alice", "000000")).thenReturn(AuthenticatorCodes.Verdict.WRONG);
+                            lockOutOnTheNextFailure(world);
+                        }),
                 step("drawQuestionsDelegate").reads("accountKey", "decoy")
                         .scenario("three questions drawn", doubles -> { }, world -> when(world.get(SecurityQuestions.class).draw(any(), anyBoolean()))
                                 .thenReturn(List.of("first-pet", "birth-city", "first-school"))),
@@ -270,6 +294,28 @@ class JourneyDoublesContractTest {
                             validContacts(world);
                             when(world.get(Contacts.class).email("not-an-address")).thenReturn(Optional.empty());
                         }),
+                step("offerAuthenticatorAppDelegate").reads("accountKey")
+                        .scenario("authenticator apps switched off", doubles -> { }, world -> { })
+                        .scenario("no app yet: add one or skip", doubles -> doubles.authenticatorAppEnabled = true,
+                                JourneyDoublesContractTest::authenticatorAppsEnabled)
+                        .scenario("an app registered: keep, replace or remove it", doubles -> {
+                            doubles.authenticatorAppEnabled = true;
+                            doubles.authenticatorAppRegistered = true;
+                        }, world -> {
+                            authenticatorAppsEnabled(world);
+                            when(world.get(AuthenticatorApps.class).isRegistered("alice")).thenReturn(true);
+                        }),
+                step("saveAuthenticatorAppDelegate").reads("authenticatorApp", "code", "accountKey")
+                        .scenario("a new app confirmed with its first code", given("authenticatorApp", "add", "code", JourneyDoubles.RIGHT_APP_CODE),
+                                doubles -> { }, world -> {
+                                    when(world.get(SecretVault.class).open(anyString(), eq("authenticatorApp"))).thenReturn(Optional.of("SECRET"));
+                                    when(world.get(AuthenticatorCodes.class).matchingStep("SECRET", JourneyDoubles.RIGHT_APP_CODE))
+                                            .thenReturn(java.util.OptionalLong.of(5L));
+                                })
+                        .scenario("a wrong first code", given("authenticatorApp", "replace", "code", "000000"), doubles -> { },
+                                world -> when(world.get(SecretVault.class).open(anyString(), eq("authenticatorApp"))).thenReturn(Optional.of("SECRET")))
+                        .scenario("the app removed", given("authenticatorApp", "remove"), doubles -> { }, world -> { })
+                        .scenario("the app kept", given("authenticatorApp", "keep"), doubles -> { }, world -> { }),
                 step("offerQuestionsDelegate").reads()
                         .scenario("the questions to choose from", doubles -> { }, JourneyDoublesContractTest::threeQuestionsToRegister),
                 step("saveRegistrationDelegate").reads("question1", "answer1", "question2", "answer2", "question3", "answer3",
@@ -480,6 +526,11 @@ class JourneyDoublesContractTest {
         when(world.get(Contacts.class).email(any())).thenAnswer(call -> Optional.of(call.getArgument(0, String.class)));
         when(world.get(Contacts.class).phone(any())).thenReturn(Optional.of("+12025550101"));
         when(world.get(RecoveryRegistrations.class).find(any())).thenReturn(RecoveryInfo.NONE);
+    }
+
+    static void authenticatorAppsEnabled(World world) {
+        when(world.get(AuthenticatorCodes.class).enabled()).thenReturn(true);
+        when(world.get(VerificationProperties.class).journeyIdleTimeout()).thenReturn(Duration.ofMinutes(15));
     }
 
     static void threeQuestionsToRegister(World world) {

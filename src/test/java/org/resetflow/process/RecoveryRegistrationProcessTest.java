@@ -7,10 +7,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
+import org.resetflow.registration.RegistrationVariables;
 import org.resetflow.verification.VerificationVariables;
 
 @Deployment(resources = {"processes/recovery-registration.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
-        "forms/confirmPassword.form", "forms/enterContacts.form", "forms/enterCode.form", "forms/chooseQuestions.form"})
+        "forms/confirmPassword.form", "forms/enterContacts.form", "forms/enterCode.form", "forms/chooseQuestions.form",
+        "forms/setUpAuthenticatorApp.form"})
 class RecoveryRegistrationProcessTest extends ProcessTest {
 
     private ProcessInstance startRegistration() {
@@ -46,11 +48,69 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
         assertThat(outcome(registration)).isEqualTo("COMPLETED");
     }
 
-    @Test
-    void unchangedContactsNeedNoCode() {
+    /** A registration that kept its contacts, at the step after them. */
+    private ProcessInstance pastTheContacts() {
         ProcessInstance registration = startRegistration();
         submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
         submit(registration, "enterContacts", values());
+        return registration;
+    }
+
+    @Test
+    void aNewAuthenticatorAppIsSavedOnlyWithItsFirstCode() {
+        doubles.authenticatorAppEnabled = true;
+        ProcessInstance registration = pastTheContacts();
+        assertThat(stepKey(registration)).isEqualTo("setUpAuthenticatorApp");
+        assertThat(stepNumber(registration, Vars.STEP_TOTAL)).isEqualTo(4);
+        assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(3);
+        assertThat(stepVariable(registration, RegistrationVariables.AUTHENTICATOR_APP_OPTIONS)).isEqualTo("add,skip");
+
+        submit(registration, "setUpAuthenticatorApp", values("authenticatorApp", "add", "code", "000000"));
+        assertThat(stepKey(registration)).isEqualTo("setUpAuthenticatorApp");
+        assertThat(stepVariable(registration, Vars.FIELD_ERRORS)).isEqualTo("code=CODE_WRONG");
+        assertThat(doubles.failedProofs).as("the user is proven already: a typo is no failed proof").isZero();
+        assertThat(doubles.authenticatorAppRegistered).isFalse();
+
+        submit(registration, "setUpAuthenticatorApp", values("authenticatorApp", "add", "code", JourneyDoubles.RIGHT_APP_CODE));
+        assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
+        assertThat(stepNumber(registration, Vars.STEP_INDEX)).isEqualTo(4);
+        assertThat(doubles.authenticatorAppRegistered).isTrue();
+        answerQuestions(registration);
+        assertThat(registration).isEnded().hasPassed("saveAuthenticatorApp", "saveRegistration", "completed");
+    }
+
+    @Test
+    void aRegisteredAppCanBeRemovedOrKept() {
+        doubles.authenticatorAppEnabled = true;
+        doubles.authenticatorAppRegistered = true;
+        ProcessInstance registration = pastTheContacts();
+        assertThat(stepVariable(registration, RegistrationVariables.AUTHENTICATOR_APP_OPTIONS)).isEqualTo("keep,replace,remove");
+        submit(registration, "setUpAuthenticatorApp", values("authenticatorApp", "remove"));
+        assertThat(doubles.authenticatorAppRegistered).isFalse();
+        assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
+    }
+
+    @Test
+    void withAuthenticatorAppsOffTheStepIsNotThere() {
+        ProcessInstance registration = pastTheContacts();
+        assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
+        assertThat(stepNumber(registration, Vars.STEP_TOTAL)).isEqualTo(3);
+        answerQuestions(registration);
+        assertThat(registration).isEnded().hasNotPassed("setUpAuthenticatorApp", "saveAuthenticatorApp");
+    }
+
+    @Test
+    void anIdleJourneyExpiresWhileSettingUpTheApp() {
+        doubles.authenticatorAppEnabled = true;
+        ProcessInstance registration = pastTheContacts();
+        fireTimer(registration, "setUpAuthenticatorAppIdle");
+        assertThat(registration).isEnded();
+        assertThat(outcome(registration)).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void unchangedContactsNeedNoCode() {
+        ProcessInstance registration = pastTheContacts();
         assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
         answerQuestions(registration);
         assertThat(registration).isEnded().hasNotPassed("verifyContacts").hasPassed("saveRegistration");
@@ -118,9 +178,7 @@ class RecoveryRegistrationProcessTest extends ProcessTest {
 
     @Test
     void duplicateAnswersAreAskedForAgain() {
-        ProcessInstance registration = startRegistration();
-        submit(registration, "confirmPassword", values("password", JourneyDoubles.CURRENT_PASSWORD));
-        submit(registration, "enterContacts", values());
+        ProcessInstance registration = pastTheContacts();
         submit(registration, "chooseQuestions", values("question1", "first-pet", "answer1", "same",
                 "question2", "birth-city", "answer2", "same", "question3", "first-car", "answer3", "x"));
         assertThat(stepKey(registration)).isEqualTo("chooseQuestions");
