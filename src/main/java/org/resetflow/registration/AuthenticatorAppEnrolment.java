@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.resetflow.engine.StepDisplay;
 import org.resetflow.engine.Vars;
+import org.resetflow.secret.SealedSecretUnreadableException;
 import org.resetflow.secret.SecretVault;
 import org.resetflow.shared.OrganisationProperties;
 import org.resetflow.verification.AuthenticatorCodes;
@@ -31,9 +32,21 @@ class AuthenticatorAppEnrolment implements StepDisplay {
         this.organisation = organisation;
     }
 
+    /**
+     * The new secret of this registration; empty when there is none, or when it was sealed before
+     * {@code resetflow.security.secret} was changed (the step then shows no code, and its confirmation fails as wrong).
+     */
+    static Optional<String> openSecret(SecretVault vault, String processInstanceId) {
+        try {
+            return vault.open(processInstanceId, PURPOSE);
+        } catch (SealedSecretUnreadableException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public Map<String, Object> values(String processInstanceId, Map<String, Object> variables) {
-        Optional<String> secret = vault.open(processInstanceId, PURPOSE);
+        Optional<String> secret = openSecret(vault, processInstanceId);
         if (secret.isEmpty()) {
             return Map.of();
         }

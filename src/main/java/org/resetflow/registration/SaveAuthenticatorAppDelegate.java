@@ -37,7 +37,7 @@ class SaveAuthenticatorAppDelegate implements JavaDelegate {
         String owner = execution.getProcessInstanceId();
         switch (choice) {
             case "add", "replace" -> {
-                Optional<String> secret = vault.open(owner, AuthenticatorAppEnrolment.PURPOSE);
+                Optional<String> secret = AuthenticatorAppEnrolment.openSecret(vault, owner);
                 OptionalLong step = secret.isEmpty() ? OptionalLong.empty()
                         : codes.matchingStep(secret.get(), (String) execution.getVariable(RegistrationVariables.INPUT_CODE));
                 if (step.isEmpty()) {

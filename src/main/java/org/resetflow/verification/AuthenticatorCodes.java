@@ -14,6 +14,9 @@ import java.util.OptionalLong;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.commons.codec.binary.Base32;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
+import org.resetflow.secret.SealedSecretUnreadableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +29,7 @@ public class AuthenticatorCodes {
 
     /** 160 bits, the length RFC 4226 recommends for HMAC-SHA-1. */
     private static final int SECRET_BYTES = 20;
+    private static final Logger log = LoggerFactory.getLogger(AuthenticatorCodes.class);
 
     public enum Verdict { ACCEPTED, WRONG, REUSED }
 
@@ -88,9 +92,21 @@ public class AuthenticatorCodes {
         return found;
     }
 
-    /** Checks a code against the account's app and uses its step up when it is right. */
+    /**
+     * Checks a code against the account's app and uses its step up when it is right. An app sealed under another
+     * {@code resetflow.security.secret} (the secret was rotated) cannot be opened: its codes are wrong, the operator
+     * reads why, and the user, whom the enrolled-factor rule still holds to the app, can say it cannot be used and goes
+     * to the helpdesk; nothing falls back to a weaker method and no answer fails.
+     */
     public Verdict check(String accountKey, String typed) {
-        Optional<String> secret = apps.secret(accountKey);
+        Optional<String> secret;
+        try {
+            secret = apps.secret(accountKey);
+        } catch (SealedSecretUnreadableException e) {
+            log.warn("The authenticator app of account key {} was sealed under another resetflow.security.secret and cannot be "
+                    + "used; the user must register it again (through the helpdesk, or the registration with two other methods)", accountKey);
+            return Verdict.WRONG;
+        }
         if (secret.isEmpty()) {
             return Verdict.WRONG;
         }

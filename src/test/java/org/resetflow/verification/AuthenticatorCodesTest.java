@@ -3,6 +3,7 @@ package org.resetflow.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.secret.SealedSecretUnreadableException;
 import org.resetflow.secret.SecretVault;
 import org.resetflow.secret.SecurityProperties;
 import org.resetflow.secret.ServerSecret;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.MutableClock;
 import org.resetflow.testing.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +28,9 @@ class AuthenticatorCodesTest {
     private static final String RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
     private static final AuthenticatorAppProperties DEFAULTS = new AuthenticatorAppProperties(true, AuthenticatorAppProperties.Algorithm.SHA1,
             6, Duration.ofSeconds(30), 1);
+
+    @RegisterExtension
+    final ExpectedLog log = ExpectedLog.of(AuthenticatorCodes.class);
 
     private final MutableClock clock = MutableClock.atSomeMoment();
     private DataSource dataSource;
@@ -140,6 +146,24 @@ class AuthenticatorCodesTest {
                 + "SELECT 'mallory', sealed_secret, 0, registered_at FROM rf_authenticator_app WHERE account_key = 'alice'").update();
         assertThatThrownBy(() -> apps.secret("mallory")).as("a sealed secret copied to another account does not open")
                 .isInstanceOf(SealedSecretUnreadableException.class);
+    }
+
+    @Test
+    void anAppSealedUnderAnotherServerSecretGivesWrongCodesAndTellsTheOperator() {
+        String secret = codes.newSecret();
+        apps.save("alice", secret, 0);
+        ServerSecret rotated = new ServerSecret(new SecurityProperties("a-rotated-secret-that-is-long-enough-98765432", null));
+        AuthenticatorApps afterRotation = new AuthenticatorApps(JdbcClient.create(dataSource),
+                new SecretVault(JdbcClient.create(dataSource), rotated, clock), clock);
+        AuthenticatorCodes rotatedCodes = new AuthenticatorCodes(afterRotation, DEFAULTS, clock);
+
+        assertThat(rotatedCodes.check("alice", codeStepsFromNow(secret, 0))).isEqualTo(AuthenticatorCodes.Verdict.WRONG);
+        assertThat(log.lines()).singleElement().satisfies(line -> {
+            assertThat(line.level()).isEqualTo(Level.WARN);
+            assertThat(line.message()).contains("alice", "resetflow.security.secret").doesNotContain(secret);
+            assertThat(line.hasStackTrace()).isFalse();
+        });
+        assertThat(codes.check("alice", codeStepsFromNow(secret, 0))).as("the step was not used up").isEqualTo(AuthenticatorCodes.Verdict.ACCEPTED);
     }
 
     @Test
