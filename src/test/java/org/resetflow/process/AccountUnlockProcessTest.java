@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
+import org.resetflow.verification.VerificationVariables;
 
 @Deployment(resources = {"processes/account-unlock.bpmn", "processes/account-check.bpmn", "processes/helpdesk-escalation.bpmn", "processes/identity-proof.bpmn", "processes/directory-write-failing.bpmn", "processes/identity-verification.bpmn", "processes/code-verification.bpmn", "processes/code-delivery.bpmn",
-        "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/answerQuestions.form",
-        "forms/escalation.form"})
+        "processes/eligibility.dmn", "forms/chooseMethod.form", "forms/enterCode.form", "forms/enterAuthenticatorCode.form",
+        "forms/answerQuestions.form", "forms/escalation.form"})
 class AccountUnlockProcessTest extends ProcessTest {
 
     @Test
@@ -27,6 +28,33 @@ class AccountUnlockProcessTest extends ProcessTest {
         assertThat(unlock).isEnded().hasPassed("unlockAccount", "accountUnlocked", "notifyUser", "completed");
         assertThat(outcome(unlock)).isEqualTo("COMPLETED");
         assertThat(doubles.called("checkNewPasswordDelegate")).isFalse();
+    }
+
+    @Test
+    void aUserWithAnAuthenticatorAppUnlocksWithItsCode() {
+        doubles.registeredMethods = "EMAIL,SMS,QUESTIONS,AUTHENTICATOR_APP";
+        ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
+        assertThat(stepVariable(unlock, VerificationVariables.METHOD_OPTIONS)).as("the enrolled-factor rule holds for the unlock too")
+                .isEqualTo("AUTHENTICATOR_APP,STRONG_METHOD_LOST");
+        submit(unlock, "chooseMethod", values("method", "AUTHENTICATOR_APP"));
+        submit(unlock, "enterAuthenticatorCode", values("code", JourneyDoubles.USED_APP_CODE));
+        assertThat(stepVariable(unlock, Vars.FIELD_ERRORS)).isEqualTo("code=CODE_USED");
+        submit(unlock, "enterAuthenticatorCode", values("code", JourneyDoubles.RIGHT_APP_CODE));
+
+        assertThat(unlock).isEnded().hasPassed("unlockAccount", "completed");
+        assertThat(outcome(unlock)).isEqualTo("COMPLETED");
+        assertThat(doubles.failedProofs).isEqualTo(1);
+    }
+
+    @Test
+    void aUserWhoCannotUseTheAppIsUnlockedOnlyByTheHelpdesk() {
+        doubles.registeredMethods = "EMAIL,SMS,QUESTIONS,AUTHENTICATOR_APP";
+        ProcessInstance unlock = start("accountUnlock", "unlock", "gina");
+        submit(unlock, "chooseMethod", values("method", "STRONG_METHOD_LOST"));
+
+        assertThat(calledInstance(unlock, "helpdeskEscalation")).isWaitingAt("reviewEscalation");
+        assertThat(outcome(unlock)).isEqualTo("ESCALATED");
+        assertThat(doubles.called("unlockAccountDelegate")).isFalse();
     }
 
     @Test
