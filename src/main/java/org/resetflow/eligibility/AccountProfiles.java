@@ -19,24 +19,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountProfiles {
 
-    /** What a decoy claims to have registered: what most users register. */
-    private static final List<Method> TYPICAL_METHODS = List.of(Method.EMAIL, Method.SMS, Method.VOICE_MOBILE, Method.QUESTIONS);
-
     private final CloudDirectory cloud;
     private final OnPremisesDirectory onPremises;
     private final RecoveryMethods recoveryMethods;
     private final RecoveryRegistrations registrations;
     private final RegistrationProperties registration;
     private final PolicyProperties policy;
+    private final DecoyMethods decoyMethods;
 
     public AccountProfiles(CloudDirectory cloud, OnPremisesDirectory onPremises, RecoveryMethods recoveryMethods,
-                           RecoveryRegistrations registrations, RegistrationProperties registration, PolicyProperties policy) {
+                           RecoveryRegistrations registrations, RegistrationProperties registration, PolicyProperties policy,
+                           DecoyMethods decoyMethods) {
         this.cloud = cloud;
         this.onPremises = onPremises;
         this.recoveryMethods = recoveryMethods;
         this.registrations = registrations;
         this.registration = registration;
         this.policy = policy;
+        this.decoyMethods = decoyMethods;
     }
 
     public AccountProfile profile(String typedUsername) {
@@ -82,7 +82,6 @@ public class AccountProfiles {
     /** A stand-in for a username that does not exist, or for an account whose real outcome must stay hidden. */
     public AccountProfile decoy(String typedUsername) {
         String key = typedUsername == null ? "" : typedUsername.trim().toLowerCase(Locale.ROOT);
-        List<Method> methods = TYPICAL_METHODS.stream().filter(policy.methods()::contains).toList();
-        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, methods, false, false);
+        return new AccountProfile(typedUsername, key, false, IdentitySource.CLOUD, false, true, decoyMethods.forAccountKey(key), false, false);
     }
 }

@@ -32,6 +32,7 @@ class ContinueAsDecoyDelegate implements JavaDelegate {
         execution.setVariable(Vars.DECOY, true);
         execution.setVariable(EligibilityVariables.GATES, policy.userGates());
         execution.setVariable(Vars.QUESTIONS_ALLOWED, true);
-        execution.setVariable(Vars.STRONG_METHOD_REQUIRED, false);
+        // as an unknown username's decoy with the same list: the app, if the list has one, or the helpdesk
+        execution.setVariable(Vars.STRONG_METHOD_REQUIRED, policy.strongMethodRequired() && decoy.strongMethodRegistered());
     }
 }

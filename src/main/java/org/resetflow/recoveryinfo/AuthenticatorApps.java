@@ -30,6 +30,11 @@ public class AuthenticatorApps {
                 .query(Integer.class).single() > 0;
     }
 
+    /** How many accounts have an app. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM rf_authenticator_app").query(Long.class).single();
+    }
+
     /** The shared secret (Base32), opened; empty when the account has none. */
     public Optional<String> secret(String accountKey) {
         List<String> sealed = jdbc.sql("SELECT sealed_secret FROM rf_authenticator_app WHERE account_key = ?")

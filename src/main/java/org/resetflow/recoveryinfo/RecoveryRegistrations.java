@@ -42,6 +42,11 @@ public class RecoveryRegistrations {
         return rows.isEmpty() ? new RecoveryInfo(null, null, answers, null) : rows.get(0);
     }
 
+    /** How many accounts registered recovery information. */
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM rf_recovery_registration").query(Long.class).single();
+    }
+
     /** Stores verified contacts; a null contact keeps what was registered before. */
     public void saveContacts(String accountKey, String alternateEmail, String mobilePhone) {
         Timestamp now = Timestamp.from(clock.instant());

@@ -10,6 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,15 @@ import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.DirectoryUnavailableException;
 import org.resetflow.directory.IdentitySource;
 import org.resetflow.directory.OnPremisesDirectory;
+import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.recoveryinfo.RegistrationProperties;
+import org.resetflow.secret.KeyedHasher;
+import org.resetflow.secret.SecurityProperties;
+import org.resetflow.secret.ServerSecret;
 import org.resetflow.shared.Method;
+import org.resetflow.verification.AuthenticatorAppProperties;
 import org.resetflow.verification.RecoveryMethods;
 
 class AccountProfilesTest {
@@ -44,7 +51,11 @@ class AccountProfilesTest {
     }
 
     AccountProfiles profiles(PolicyProperties policy) {
-        return new AccountProfiles(cloud, onPremises, recoveryMethods, registrations, REGISTRATION, policy);
+        // nobody registered an app here, so no decoy claims one (DecoyMethodsTest)
+        DecoyMethods decoyMethods = new DecoyMethods(policy, new AuthenticatorAppProperties(true, AuthenticatorAppProperties.Algorithm.SHA1, 6,
+                Duration.ofSeconds(30), 1), mock(AuthenticatorApps.class), registrations,
+                new KeyedHasher(new ServerSecret(new SecurityProperties("a-test-secret-that-is-long-enough-0123456789", null))), Clock.systemUTC());
+        return new AccountProfiles(cloud, onPremises, recoveryMethods, registrations, REGISTRATION, policy, decoyMethods);
     }
 
     Account account(String username, IdentitySource source, Set<String> groups, Method... registered) {

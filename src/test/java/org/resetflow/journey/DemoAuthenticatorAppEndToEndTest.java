@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.resetflow.eligibility.AccountProfiles;
 import org.resetflow.testing.JourneyApi;
+import org.resetflow.testing.UnknownUsernames;
 import org.resetflow.throttling.ProofThrottle;
 import org.resetflow.verification.AuthenticatorCodes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,12 @@ class DemoAuthenticatorAppEndToEndTest extends DemoJourneys {
 
     @Autowired
     ProofThrottle throttle;
+
+    @Autowired
+    AccountProfiles profiles;
+
+    /** Tina's answer when she said she cannot use her app, for an unknown username's to equal. */
+    private static JourneyApi.Response tinaEscalated;
 
     /** The code tina's app shows {@code steps} periods from now. */
     private String appCode(int steps) {
@@ -159,7 +167,30 @@ class DemoAuthenticatorAppEndToEndTest extends DemoJourneys {
         assertThat(escalated.status()).isEqualTo(200);
         assertThat(escalated.field("status")).isEqualTo("ESCALATED");
         assertThat(escalated.body().path("messages").get(0).path("code").asText()).isEqualTo("escalated.STRONG_METHOD_LOST");
+        tinaEscalated = escalated;
         api.outbox("tina.alt@example.org").forEach(message ->
                 assertThat(message.path("code").asText("")).as("no code was sent to the alternate address").isEmpty());
+    }
+
+    @Test
+    @Order(6)
+    void anUnknownUsernameMayOfferAnAppTooAndEndsAsTinaDidWithoutATaskForTheHelpdesk() {
+        String unknown = UnknownUsernames.withAnApp(profiles, "nobody.with.an.app");
+        JourneyApi.Response tinaStarted = api.start("resets", "tina");
+        JourneyApi.Response started = api.start("resets", unknown);
+        assertThat(started.status()).isEqualTo(tinaStarted.status()).isEqualTo(201);
+        assertThat(started.body().path("step")).as("the same form, options and hints as tina's").isEqualTo(tinaStarted.body().path("step"));
+
+        JourneyApi.Flow flow = api.flow("resets", started);
+        JourneyApi.Response escalated = choose(flow, "STRONG_METHOD_LOST", null);
+        assertThat(escalated.status()).isEqualTo(tinaEscalated.status());
+        assertThat(escalated.field("status")).isEqualTo("ESCALATED");
+        assertThat(escalated.body().path("messages")).isEqualTo(tinaEscalated.body().path("messages"));
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(flow.id())
+                .processDefinitionKey("helpdeskEscalation").count()).as("no task for a username that does not exist").isZero();
+
+        JourneyApi.Flow again = api.flow("resets", api.start("resets", unknown));
+        assertThat(optionValues(api.get(again).body().path("step"))).as("the same list every time")
+                .containsExactly("AUTHENTICATOR_APP", "STRONG_METHOD_LOST");
     }
 }

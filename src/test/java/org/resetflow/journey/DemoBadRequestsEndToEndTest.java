@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.resetflow.eligibility.AccountProfiles;
 import org.resetflow.testing.JourneyApi;
 import org.resetflow.testing.RawHttp;
+import org.resetflow.testing.UnknownUsernames;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -100,7 +102,7 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
         assertThat(username.status()).isEqualTo(422);
         assertThat(username.body().path("errors").findValuesAsText("code")).containsExactly("MALFORMED_TEXT");
 
-        JourneyApi.Response started = api.start("resets", "nobody.surrogate");
+        JourneyApi.Response started = api.start("resets", UnknownUsernames.withoutAnApp(profiles, "nobody.surrogate"));
         JourneyApi.Flow flow = api.flow("resets", started);
         assertThat(api.optionValues(started)).contains("QUESTIONS");
         JourneyApi.Response questions = choose(flow, "QUESTIONS", null);
@@ -324,6 +326,9 @@ class DemoBadRequestsEndToEndTest extends DemoJourneys {
         }
         assertCleanLog(mark);
     }
+
+    @Autowired
+    AccountProfiles profiles;
 
     @Autowired
     WebApplicationContext web;

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
+import org.resetflow.eligibility.AccountProfiles;
 import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
+import org.resetflow.testing.UnknownUsernames;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** No account enumeration: unknown usernames and mismatched contacts look, and take, the same as known ones. */
@@ -36,10 +38,13 @@ class DemoNoEnumerationEndToEndTest extends DemoJourneys {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    AccountProfiles profiles;
+
     @Test
     void anUnknownUsernameGetsTheSameAnswersAsARegisteredUser() {
         JourneyApi.Response known = api.start("resets", "alice");
-        JourneyApi.Response unknown = api.start("resets", "nobody.at.all");
+        JourneyApi.Response unknown = api.start("resets", UnknownUsernames.withoutAnApp(profiles, "nobody.at.all"));
         assertThat(unknown.status()).isEqualTo(known.status()).isEqualTo(201);
         assertThat(fieldNames(unknown.body())).isEqualTo(fieldNames(known.body()));
         assertThat(unknown.body().path("step").path("form")).isEqualTo(known.body().path("step").path("form"));
@@ -89,7 +94,7 @@ class DemoNoEnumerationEndToEndTest extends DemoJourneys {
         directories.takeOnPremisesDown();
         try {
             synced = api.start("resets", "bob");
-            unknown = api.start("resets", "nobody.during.the.outage");
+            unknown = api.start("resets", UnknownUsernames.withoutAnApp(profiles, "nobody.during.the.outage"));
             assertThat(synced.status()).isEqualTo(unknown.status()).isEqualTo(201);
             assertThat(fieldNames(synced.body())).isEqualTo(fieldNames(unknown.body()));
             assertThat(synced.field("status")).isEqualTo(unknown.field("status")).isEqualTo("ACTIVE");

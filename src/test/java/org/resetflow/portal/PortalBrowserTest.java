@@ -31,9 +31,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.resetflow.eligibility.AccountProfiles;
 import org.resetflow.testing.Browsers;
 import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.UnknownUsernames;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,6 +72,9 @@ abstract class PortalBrowserTest {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    AccountProfiles profiles;
 
     ChromeDriver browser;
     private int shot;
@@ -159,7 +164,7 @@ abstract class PortalBrowserTest {
     void anUnknownUserSeesTheSamePagesAsAliceUpToTheCode() {
         List<String> alice = pagesUpToTheCode("alice", "alice.alt@example.org");
         browser.manage().deleteAllCookies();
-        List<String> unknown = pagesUpToTheCode("nobody.here", "nobody@example.org");
+        List<String> unknown = pagesUpToTheCode(UnknownUsernames.withoutAnApp(profiles, "nobody.here"), "nobody@example.org");
         assertThat(unknown).isEqualTo(alice);
         assertThat(outbox("nobody@example.org")).isEmpty();
     }

@@ -2,6 +2,7 @@ package org.resetflow.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -101,6 +102,22 @@ class AuthenticatorAppProcessTest extends ProcessTest {
         assertThat(outcome(reset)).isEqualTo("ESCALATED");
         assertThat(runtimeService().getVariable(reset.getId(), EligibilityVariables.ELIGIBILITY_REASON)).isEqualTo("STRONG_METHOD_LOST");
         assertThat(doubles.called("matchContactDelegate")).isFalse();
+    }
+
+    @Test
+    void aDecoyWhoseListHasAnAppEndsEscalatedLikeARealUserButGivesTheHelpdeskNoTask() {
+        doubles.known = false;
+        ProcessInstance reset = startResetWithAnApp();
+        assertThat(stepVariable(reset, VerificationVariables.METHOD_OPTIONS)).isEqualTo("AUTHENTICATOR_APP,STRONG_METHOD_LOST");
+        submit(reset, "chooseMethod", values("method", "STRONG_METHOD_LOST"));
+
+        assertThat(reset).isEnded();
+        assertThat(outcome(reset)).isEqualTo("ESCALATED");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(reset.getId())
+                .variableName(EligibilityVariables.ELIGIBILITY_REASON).singleResult().getValue()).isEqualTo("STRONG_METHOD_LOST");
+        assertThat(historyService().createHistoricProcessInstanceQuery().processDefinitionKey("helpdeskEscalation").count())
+                .as("no helpdesk task for a username that does not exist").isZero();
+        assertThat(historyService().createHistoricActivityInstanceQuery().activityId("decoyEscalated").count()).isEqualTo(1);
     }
 
     @Test
