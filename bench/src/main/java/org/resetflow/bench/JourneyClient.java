@@ -45,10 +45,19 @@ final class JourneyClient {
     }
 
     Flow start(String kind, String username, String expectedStep) throws IOException, InterruptedException {
+        return startWithAnswer(kind, username, expectedStep).flow();
+    }
+
+    record Started(Flow flow, Answer answer) {
+    }
+
+    /** Starts a journey, and keeps its first step's answer (its form, its options). */
+    Started startWithAnswer(String kind, String username, String expectedStep) throws IOException, InterruptedException {
         Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + kind)), Map.of("username", username));
         Flow flow = new Flow(kind, answer.body().path("flowId").asText(), answer.body().path("flowToken").asText());
-        expect(followWorking(flow, answer), 201, expectedStep, "start " + kind + " for " + username);
-        return flow;
+        Answer first = followWorking(flow, answer);
+        expect(first, 201, expectedStep, "start " + kind + " for " + username);
+        return new Started(flow, first);
     }
 
     /** Takes a step; expects 200 and the next step's key, or the end status when {@code expected} is upper case. */

@@ -16,7 +16,7 @@ final class Scenarios {
      * run's; the question journeys' and the decoys' with a prefix, except the answers.
      */
     static final String[] STORM_STEPS = {"start", "chooseMethod", "enterCode", "setPassword", "q.start", "q.chooseMethod", "answerQuestions",
-            "q.setPassword", "decoy.start", "decoy.chooseMethod", "decoy.answerQuestions", "devOutbox"};
+            "q.setPassword", "decoy.start", "decoy.chooseMethod", "decoy.answerQuestions", "decoy.enterAuthenticatorCode", "devOutbox"};
     /** The steps of the email journey, which the storm must not slow down much. */
     static final java.util.List<String> EMAIL_JOURNEY_STEPS = java.util.List.of("start", "chooseMethod", "enterCode", "setPassword");
     /** Steps of the journey itself; {@code devOutbox} is the bench reading the code, not a step of the user. */
@@ -42,7 +42,9 @@ final class Scenarios {
         journey.step("start", () -> flow[0] = api.start("resets", user, "chooseMethod"));
         journey.step("chooseMethod", () -> api.submit(flow[0], "chooseMethod", Map.of("method", "EMAIL", "contact", alternate), "enterCode"));
         String[] code = new String[1];
-        journey.step("devOutbox", () -> code[0] = api.newCode(alternate, lastCodes.get(user)));
+        // codes are sent after the answer (their own process instance): wait for one newer than the last this user had
+        String previous = lastCodes.getOrDefault(user, users.registrationCode(user));
+        journey.step("devOutbox", () -> code[0] = api.newCode(alternate, previous));
         lastCodes.put(user, code[0]);
         journey.step("enterCode", () -> api.submit(flow[0], "enterCode", Map.of("code", code[0]), "setPassword"));
         setPassword(journey, flow[0]);
@@ -97,14 +99,24 @@ final class Scenarios {
         setPassword(journey, prefix + "setPassword", flow[0]);
     }
 
-    /** An unknown username answers its questions wrongly, once, and gives up. */
+    /**
+     * An unknown username answers its questions wrongly, once, and gives up; or, when its decoy's list offers only an
+     * authenticator app (as a share of decoys' lists do), types a wrong code from the app, once.
+     */
     private void decoy(Load.Journey journey) throws Exception {
         journey.uncounted();
         String nobody = "nobody-" + Long.toHexString(RANDOM.nextLong());
-        JourneyClient.Flow[] flow = new JourneyClient.Flow[1];
+        JourneyClient.Started[] started = new JourneyClient.Started[1];
         JourneyClient.Answer[] questions = new JourneyClient.Answer[1];
-        journey.step("decoy.start", () -> flow[0] = api.start("resets", nobody, "chooseMethod"));
-        journey.step("decoy.chooseMethod", () -> questions[0] = api.submit(flow[0], "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
+        journey.step("decoy.start", () -> started[0] = api.startWithAnswer("resets", nobody, "chooseMethod"));
+        JourneyClient.Flow flow = started[0].flow();
+        if (!started[0].answer().body().path("step").toString().contains("\"QUESTIONS\"")) {
+            journey.step("decoy.chooseMethod", () -> api.submit(flow, "chooseMethod", Map.of("method", "AUTHENTICATOR_APP"), "enterAuthenticatorCode"));
+            journey.step("decoy.enterAuthenticatorCode", () -> api.submitRejected(flow, "enterAuthenticatorCode",
+                    Map.of("code", String.format("%06d", RANDOM.nextInt(1_000_000)))));
+            return;
+        }
+        journey.step("decoy.chooseMethod", () -> questions[0] = api.submit(flow, "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
         Map<String, Object> guesses = new LinkedHashMap<>();
         for (JsonNode component : questions[0].body().path("step").path("form").path("components")) {
             String key = component.path("key").asText("");
@@ -112,7 +124,7 @@ final class Scenarios {
                 guesses.put(key, "guess " + RANDOM.nextInt(1000));
             }
         }
-        journey.step("decoy.answerQuestions", () -> api.submitRejected(flow[0], "answerQuestions", guesses));
+        journey.step("decoy.answerQuestions", () -> api.submitRejected(flow, "answerQuestions", guesses));
     }
 
     private void setPassword(Load.Journey journey, JourneyClient.Flow flow) throws Exception {

@@ -39,6 +39,8 @@ final class JourneyFacts {
             "inScopeGroup", true, true,
             "registeredMethodCount", 2, true,
             "codeMethodCount", 1, true,
+            "strongMethodRegistered", false, true,
+            "strongMethodRule", true, true,
             "ssprScope", "groups", true,
             "userGates", 1, true,
             "writebackEnabled", false, true,
