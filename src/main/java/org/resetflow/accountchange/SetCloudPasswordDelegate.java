@@ -6,6 +6,7 @@ import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
 import org.resetflow.directory.CloudPolicyRejectedException;
 import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.directory.DirectoryUnavailableException;
 import org.resetflow.eligibility.EligibilityVariables;
 import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
@@ -39,8 +40,9 @@ class SetCloudPasswordDelegate implements JavaDelegate {
             cloud.setPassword(account, newPasswords.take(journeyId), false);
         } catch (CloudPolicyRejectedException rejected) {
             if (Boolean.TRUE.equals(execution.getVariable(EligibilityVariables.WRITEBACK_REQUIRED))) {
-                throw new IllegalStateException("The cloud directory's password policy refused a password the on-premises directory "
-                        + "accepted (" + rejected.reason() + ": " + rejected.getMessage() + "); align the two policies, then retry", rejected);
+                // like an account missing on-premises: a fault of the directories an operator must fix, so retried
+                throw new DirectoryUnavailableException("The cloud directory's password policy refused a password the on-premises "
+                        + "directory accepted (" + rejected.reason() + ": " + rejected.getMessage() + "); align the two policies, then retry", rejected);
             }
             newPasswords.discard(journeyId);
             throw new FieldErrors().add(Vars.INPUT_PASSWORD, "CLOUD_" + rejected.reason().name()).raise(execution, "CLOUD_REJECTED");

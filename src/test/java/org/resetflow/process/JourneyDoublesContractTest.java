@@ -476,8 +476,9 @@ class JourneyDoublesContractTest {
     }
 
     static void cloudPolicyRefuses(World world) {
+        CloudDirectory cloud = world.get(CloudDirectory.class);
         doThrow(new CloudPolicyRejectedException(OnPremisesPolicyRejectedException.Reason.RECENTLY_USED, "Password is in history of old passwords"))
-                .when(world.get(CloudDirectory.class)).setPassword(any(), any(), anyBoolean());
+                .when(cloud).setPassword(any(), any(), anyBoolean());
     }
 
     static void oneFailureFromLockOut(JourneyDoubles doubles) {
