@@ -4,13 +4,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.CloudDirectory;
+import org.resetflow.directory.CloudPolicyRejectedException;
 import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.directory.DirectoryUnavailableException;
+import org.resetflow.eligibility.EligibilityVariables;
+import org.resetflow.engine.FieldErrors;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
 /**
  * "Set the cloud password and clear the lock-out". Retried until it succeeds or an operator resolves the
- * incident, so the cloud never silently stays behind an on-premises write.
+ * incident, so the cloud never silently stays behind an on-premises write. A refusal by the cloud directory's own
+ * password policy sends a cloud account's user back to choose another password with the reason; for an account
+ * whose new password the on-premises directory has already taken, the two policies disagree, which is an operator's
+ * problem: it stays a failure (retried, then an incident), so the directories are never left apart silently.
  */
 @Component("setCloudPasswordDelegate")
 class SetCloudPasswordDelegate implements JavaDelegate {
@@ -29,7 +36,17 @@ class SetCloudPasswordDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         String journeyId = execution.getProcessInstanceId();
-        cloud.setPassword(account, newPasswords.take(journeyId), false);
+        try {
+            cloud.setPassword(account, newPasswords.take(journeyId), false);
+        } catch (CloudPolicyRejectedException rejected) {
+            if (Boolean.TRUE.equals(execution.getVariable(EligibilityVariables.WRITEBACK_REQUIRED))) {
+                // like an account missing on-premises: a fault of the directories an operator must fix, so retried
+                throw new DirectoryUnavailableException("The cloud directory's password policy refused a password the on-premises "
+                        + "directory accepted (" + rejected.reason() + ": " + rejected.getMessage() + "); align the two policies, then retry", rejected);
+            }
+            newPasswords.discard(journeyId);
+            throw new FieldErrors().add(Vars.INPUT_PASSWORD, "CLOUD_" + rejected.reason().name()).raise(execution, "CLOUD_REJECTED");
+        }
         newPasswords.discard(journeyId);
         execution.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
     }

@@ -3,6 +3,7 @@ package org.resetflow.directory;
 import static org.resetflow.directory.LdapConnections.asLdapContext;
 import static org.resetflow.directory.LdapConnections.below;
 import static org.resetflow.directory.LdapConnections.clear;
+import static org.resetflow.directory.LdapConnections.remove;
 import static org.resetflow.directory.LdapConnections.replace;
 import static org.resetflow.directory.LdapConnections.unavailable;
 import static org.springframework.ldap.query.LdapQueryBuilder.query;
@@ -14,8 +15,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
+import javax.naming.ldap.Control;
+import javax.naming.ldap.LdapContext;
+import org.resetflow.directory.OnPremisesPolicyRejectedException.Reason;
 import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
+import org.springframework.ldap.NoSuchAttributeException;
 import org.springframework.ldap.core.ContextMapper;
 import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
@@ -23,7 +28,11 @@ import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.ldap.support.LdapUtils;
 
-/** The cloud directory over LDAP: accounts are found by a configurable filter, passwords set with RFC 3062. */
+/**
+ * The cloud directory over LDAP: accounts are found by a configurable filter, passwords set with RFC 3062. The
+ * lock-out and must-change attributes default to OpenLDAP's {@code ppolicy} ones ({@code pwdAccountLockedTime},
+ * {@code pwdReset}), and a refusal by the directory's password policy is told apart from a technical failure.
+ */
 final class LdapCloudDirectory implements CloudDirectory {
 
     private static final int MAX_USERNAME_LENGTH = 256;
@@ -102,7 +111,7 @@ final class LdapCloudDirectory implements CloudDirectory {
             throw new IllegalArgumentException("A new password is required");
         }
         try {
-            ldap.executeReadWrite(context -> asLdapContext(context).extendedOperation(new PasswordModifyRequest(account.dn(), newPassword)));
+            ldap.executeReadWrite(context -> changePassword(asLdapContext(context), account, newPassword));
             ldap.modifyAttributes(account.dn(), new ModificationItem[] {
                     mustChange ? replace(settings.mustChangeAttribute(), TRUE) : clear(settings.mustChangeAttribute()),
                     clear(settings.lockoutAttribute()) });
@@ -111,10 +120,17 @@ final class LdapCloudDirectory implements CloudDirectory {
         }
     }
 
+    /**
+     * Deletes the lock-out attribute rather than replacing it with nothing: OpenLDAP's {@code ppolicy} drops the
+     * recorded failed binds ({@code pwdFailureTime}) only with a delete of {@code pwdAccountLockedTime}, and without
+     * that the next wrong password would lock the account again at once.
+     */
     @Override
     public void clearLockout(Account account) {
         try {
-            ldap.modifyAttributes(account.dn(), new ModificationItem[] { clear(settings.lockoutAttribute()) });
+            ldap.modifyAttributes(account.dn(), new ModificationItem[] { remove(settings.lockoutAttribute()) });
+        } catch (NoSuchAttributeException notLocked) {
+            // nothing to clear: the account was not locked, or someone unlocked it meanwhile
         } catch (NamingException e) {
             throw unavailable("The cloud directory could not clear the lock-out of " + account.username(), e);
         }
@@ -143,6 +159,32 @@ final class LdapCloudDirectory implements CloudDirectory {
                     .toList();
         } catch (NamingException e) {
             throw unavailable("The cloud directory could not list the members of " + groupNames, e);
+        }
+    }
+
+    /**
+     * RFC 3062 with the password policy request control, so that a refusal by the directory's own policy (OpenLDAP's
+     * {@code ppolicy}: quality, length, history) becomes a {@link CloudPolicyRejectedException} the user can act on,
+     * not a technical failure. A refusal as "used before" of the very password the account already has means an earlier
+     * attempt of this write succeeded (a node died before it could record that): the bind proves it, and the write
+     * counts as done.
+     */
+    private Object changePassword(LdapContext context, Account account, String newPassword) throws javax.naming.NamingException {
+        context.setRequestControls(new Control[] { OnPremisesPolicyRefusals.PASSWORD_POLICY_REQUEST });
+        try {
+            return context.extendedOperation(new PasswordModifyRequest(account.dn(), newPassword));
+        } catch (javax.naming.NamingException failure) {
+            var refusal = OnPremisesPolicyRefusals.of(failure, context.getResponseControls());
+            if (refusal.isEmpty()) {
+                throw failure;
+            }
+            Reason reason = refusal.get().reason();
+            if (reason == Reason.RECENTLY_USED && authenticate(account, newPassword)) {
+                return null;
+            }
+            throw new CloudPolicyRejectedException(reason, refusal.get().getMessage());
+        } finally {
+            context.setRequestControls(null);
         }
     }
 

@@ -59,6 +59,11 @@ final class LdapConnections {
         return new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute(attribute));
     }
 
+    /** Deletes the attribute; unlike {@link #clear}, an error (no such attribute) when it is absent. */
+    static ModificationItem remove(String attribute) {
+        return new ModificationItem(DirContext.REMOVE_ATTRIBUTE, new BasicAttribute(attribute));
+    }
+
     static LdapContext asLdapContext(DirContext context) {
         if (context instanceof LdapContext ldapContext) {
             return ldapContext;

@@ -15,7 +15,8 @@ import javax.naming.ldap.Control;
 import org.resetflow.directory.OnPremisesPolicyRejectedException.Reason;
 
 /**
- * Tells a refusal by the on-premises password policy apart from a technical failure, and finds the reason:
+ * Tells a refusal by a directory's password policy (the on-premises directory's, and the cloud directory's: OpenLDAP's
+ * {@code ppolicy} answers both the same way) apart from a technical failure, and finds the reason:
  * first from the password-policy response control (draft-behera-ldap-password-policy), then from the result
  * code and the directory's diagnostic text.
  */

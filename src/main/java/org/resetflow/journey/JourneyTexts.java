@@ -54,6 +54,9 @@ public class JourneyTexts {
         if (code.startsWith("ONPREMISES_")) {
             return messages.getMessage("password.onpremises." + code.substring("ONPREMISES_".length()), args, locale);
         }
+        if (code.startsWith("CLOUD_")) {
+            return messages.getMessage("password.cloud." + code.substring("CLOUD_".length()), args, locale);
+        }
         String generic = messages.getMessage("error." + code, args, null, locale);
         if (generic != null) {
             return generic;

@@ -127,6 +127,17 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
         return cloudDirectory(properties, connectionPools::add);
     }
 
+    /**
+     * The cloud adapter pointed at the embedded on-premises directory, whose password policy refuses short and recent
+     * passwords as OpenLDAP's ppolicy does (constraint violations): a cloud directory with a policy of its own.
+     */
+    LdapCloudDirectory cloudDirectoryWithAPasswordPolicy() {
+        return cloudDirectory(directoryProperties(Map.of(
+                "resetflow.directory.cloud.url", properties.onPremises().url(),
+                "resetflow.directory.cloud.base-dn", "dc=corp,dc=example,dc=org",
+                "resetflow.directory.cloud.bind-dn", ON_PREMISES_SERVICE_DN)), connectionPools::add);
+    }
+
     /** For directories that accept no connection: its pool stays empty, so nothing needs closing. */
     static LdapCloudDirectory cloudDirectory(DirectoryProperties properties) {
         return cloudDirectory(properties, pool -> { });

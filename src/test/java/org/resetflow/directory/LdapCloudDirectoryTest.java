@@ -1,6 +1,7 @@
 package org.resetflow.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.resetflow.directory.EmbeddedDirectoriesFixture.SEED_PASSWORD;
 import static org.resetflow.directory.EmbeddedDirectoriesFixture.cloudDn;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.resetflow.directory.OnPremisesPolicyRejectedException.Reason;
 
 class LdapCloudDirectoryTest {
 
@@ -168,6 +170,31 @@ class LdapCloudDirectoryTest {
         cloud.clearLockout(alice);
 
         assertThat(cloud.authenticate(alice, SEED_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aRefusalByTheDirectorysOwnPasswordPolicyIsAReasonForTheUserNotAnOutage() throws Exception {
+        LdapCloudDirectory withPolicy = directories.cloudDirectoryWithAPasswordPolicy();
+        Account bob = withPolicy.findAccount("bob").orElseThrow();
+
+        assertThatThrownBy(() -> withPolicy.setPassword(bob, "Sh0rt!", false))
+                .isInstanceOfSatisfying(CloudPolicyRejectedException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.TOO_SHORT));
+        withPolicy.setPassword(bob, NEW_PASSWORD, false);
+        assertThatThrownBy(() -> withPolicy.setPassword(bob, SEED_PASSWORD, false)).as("a recent password")
+                .isInstanceOfSatisfying(CloudPolicyRejectedException.class, refused -> assertThat(refused.reason()).isEqualTo(Reason.RECENTLY_USED));
+        assertThat(directories.onPremisesAccepts(EmbeddedDirectoriesFixture.onPremisesDn("bob"), NEW_PASSWORD)).isTrue();
+    }
+
+    /** A job that set the password and died before it could record that runs again: the same write is done, not refused. */
+    @Test
+    void writingTheNewPasswordAgainIsNoRefusal() throws Exception {
+        LdapCloudDirectory withPolicy = directories.cloudDirectoryWithAPasswordPolicy();
+        Account bob = withPolicy.findAccount("bob").orElseThrow();
+        withPolicy.setPassword(bob, NEW_PASSWORD, false);
+
+        withPolicy.setPassword(bob, NEW_PASSWORD, false);
+
+        assertThat(directories.onPremisesAccepts(EmbeddedDirectoriesFixture.onPremisesDn("bob"), NEW_PASSWORD)).isTrue();
     }
 
     @Test

@@ -35,6 +35,7 @@ class PasswordPolicyMessagesTest {
         }
         for (OnPremisesPolicyRejectedException.Reason reason : OnPremisesPolicyRejectedException.Reason.values()) {
             keys.add("password.onpremises." + reason.name());
+            keys.add("password.cloud." + reason.name());
         }
         new PasswordPolicy(PasswordPolicyTest.defaults()).describe().forEach(rule -> keys.add(rule.messageCode()));
         new PasswordPolicy(NistPresetTest.nist(true)).describe().forEach(rule -> keys.add(rule.messageCode()));

@@ -69,6 +69,8 @@ final class JourneyDoubles {
     boolean onPremisesRejectsOnce;
     boolean onPremisesUnavailable;
     boolean cloudUnavailable;
+    /** The cloud directory's own policy refuses the next password (a synced account's refusal is a failure, not a BPMN error). */
+    boolean cloudRejectsOnce;
 
     // the journey a "not me" report is about, as its history tells
     String reportedJourneyKind = "reset";
@@ -180,6 +182,14 @@ final class JourneyDoubles {
         register("setCloudPasswordDelegate", e -> {
             if (cloudUnavailable) {
                 throw new IllegalStateException("cloud directory unreachable");
+            }
+            if (cloudRejectsOnce) {
+                if (Boolean.TRUE.equals(e.getVariable(EligibilityVariables.WRITEBACK_REQUIRED))) {
+                    throw new IllegalStateException("the cloud directory's policy refused a password the on-premises directory accepted");
+                }
+                cloudRejectsOnce = false;
+                e.setVariable(Vars.PENDING_FIELD_ERRORS, "password=CLOUD_RECENTLY_USED");
+                throw new BpmnError("CLOUD_REJECTED");
             }
             e.setVariable(AccountChangeVariables.CLOUD_WRITTEN, true);
         });

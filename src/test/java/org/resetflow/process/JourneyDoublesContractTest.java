@@ -64,6 +64,7 @@ import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.directory.DirectoryUnavailableException;
 import org.resetflow.directory.IdentitySource;
 import org.resetflow.directory.OnPremisesDirectory;
+import org.resetflow.directory.CloudPolicyRejectedException;
 import org.resetflow.directory.OnPremisesPolicyRejectedException;
 import org.resetflow.eligibility.AccountProfile;
 import org.resetflow.eligibility.AccountProfiles;
@@ -230,8 +231,12 @@ class JourneyDoublesContractTest {
                         .scenario("the domain controller unreachable", doubles -> doubles.onPremisesUnavailable = true,
                                 world -> doThrow(new DirectoryUnavailableException("unreachable"))
                                         .when(world.get(OnPremisesDirectory.class)).setPassword(any(), any(), anyBoolean())),
-                step("setCloudPasswordDelegate").reads("username")
+                step("setCloudPasswordDelegate").reads("username", "writebackRequired")
                         .scenario("written in the cloud", doubles -> { }, world -> { })
+                        .scenario("a cloud account's password refused by the cloud policy", given("writebackRequired", false),
+                                doubles -> doubles.cloudRejectsOnce = true, JourneyDoublesContractTest::cloudPolicyRefuses)
+                        .scenario("a synced account's password refused by the cloud policy", given("writebackRequired", true),
+                                doubles -> doubles.cloudRejectsOnce = true, JourneyDoublesContractTest::cloudPolicyRefuses)
                         .scenario("the cloud directory unreachable", doubles -> doubles.cloudUnavailable = true, world -> {
                             CloudDirectory cloud = world.get(CloudDirectory.class);
                             doThrow(new DirectoryUnavailableException("unreachable")).when(cloud).setPassword(any(), any(), anyBoolean());
@@ -468,6 +473,12 @@ class JourneyDoublesContractTest {
     /** The server's stamp on the verdict checks out. */
     static void stampedVerdict(World world, String verdict) {
         when(world.get(KeyedHasher.class).unstamped(any(), eq("stamp:" + verdict))).thenReturn(Optional.of(verdict));
+    }
+
+    static void cloudPolicyRefuses(World world) {
+        CloudDirectory cloud = world.get(CloudDirectory.class);
+        doThrow(new CloudPolicyRejectedException(OnPremisesPolicyRejectedException.Reason.RECENTLY_USED, "Password is in history of old passwords"))
+                .when(cloud).setPassword(any(), any(), anyBoolean());
     }
 
     static void oneFailureFromLockOut(JourneyDoubles doubles) {

@@ -353,6 +353,36 @@ class PasswordResetProcessTest extends ProcessTest {
     }
 
     @Test
+    void aCloudPolicyRefusalReturnsACloudAccountsUserToTheNewPasswordWithTheReason() {
+        doubles.cloudRejectsOnce = true;
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        runDueJobs(reset);
+        assertThat(stepKey(reset)).isEqualTo("setPassword");
+        assertThat(stepVariable(reset, Vars.FIELD_ERRORS)).isEqualTo("password=CLOUD_RECENTLY_USED");
+        setGoodPassword(reset);
+        runDueJobs(reset);
+        assertThat(reset).isEnded().hasPassed("cloudRejected", "completed");
+    }
+
+    @Test
+    void aCloudPolicyRefusalAfterTheWritebackIsAFailureForTheHelpdeskNotASilentSplit() {
+        doubles.identitySource = "synced";
+        doubles.cloudRejectsOnce = true;
+        ProcessInstance reset = startReset();
+        passCodeGate(reset, "EMAIL");
+        setGoodPassword(reset);
+        runDueJobs(reset); // the writeback succeeds; the cloud write is its own job
+        Job cloudWrite = managementService().createJobQuery().processInstanceId(reset.getId()).singleResult();
+        assertThat(cloudWrite.getExceptionMessage()).contains("refused a password the on-premises directory accepted");
+        assertThat(reset).isWaitingAt("setCloudPassword").hasNotPassed("cloudRejected");
+        useUpRetries(cloudWrite);
+        assertThat(calledInstance(reset, "directoryWriteFailing")).isWaitingAt("checkDirectoryWrite");
+        assertThat(step(reset)).as("the user is not asked for another password the on-premises side never sees").isNull();
+    }
+
+    @Test
     void aPasswordThatBreaksThePolicyIsAskedForAgain() {
         ProcessInstance reset = startReset();
         passCodeGate(reset, "EMAIL");
