@@ -31,8 +31,13 @@ import com.webauthn4j.verifier.exception.BadAlgorithmException;
 import com.webauthn4j.verifier.exception.BadChallengeException;
 import com.webauthn4j.verifier.exception.BadOriginException;
 import com.webauthn4j.verifier.exception.BadRpIdException;
+import com.webauthn4j.verifier.exception.BadTopOriginException;
+import com.webauthn4j.verifier.exception.CrossOriginException;
 import com.webauthn4j.verifier.exception.InconsistentClientDataTypeException;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
+import com.webauthn4j.verifier.exception.MissingChallengeException;
+import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
+import com.webauthn4j.verifier.exception.NotAllowedCredentialIdException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
@@ -227,7 +232,8 @@ public class PasskeyCeremonies {
             return new Verdict(Finding.MALFORMED, fieldOf(e));
         } catch (VerificationException e) {
             return verdictOf(e);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException unreadable) {
+            // bytes the parsers cannot make sense of fail in assorted ways; within this try nothing but the client's bytes is read
             return new Verdict(Finding.MALFORMED, "authenticatorData");
         }
         if (stored.isEmpty()) {
@@ -293,7 +299,8 @@ public class PasskeyCeremonies {
             return new Registration(new Verdict(Finding.MALFORMED, "attestationObject"), null);
         } catch (VerificationException e) {
             return new Registration(verdictOf(e), null);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException unreadable) {
+            // as for an assertion: only the client's bytes are read within this try
             return new Registration(new Verdict(Finding.MALFORMED, "attestationObject"), null);
         }
         var authenticatorData = data.getAttestationObject().getAuthenticatorData();
@@ -327,7 +334,8 @@ public class PasskeyCeremonies {
     }
 
     private static Verdict verdictOf(VerificationException e) {
-        if (e instanceof BadChallengeException || e instanceof BadOriginException || e instanceof BadRpIdException
+        if (e instanceof BadChallengeException || e instanceof MissingChallengeException || e instanceof BadOriginException
+                || e instanceof BadTopOriginException || e instanceof CrossOriginException || e instanceof BadRpIdException
                 || e instanceof InconsistentClientDataTypeException) {
             return Verdict.of(Finding.NOT_FOR_THIS_STEP);
         }
@@ -337,7 +345,10 @@ public class PasskeyCeremonies {
         if (e instanceof MaliciousCounterValueException) {
             return Verdict.of(Finding.REPLAYED);
         }
-        if (e instanceof BadAlgorithmException) {
+        if (e instanceof NotAllowedCredentialIdException) {
+            return Verdict.of(Finding.WRONG);
+        }
+        if (e instanceof BadAlgorithmException || e instanceof NotAllowedAlgorithmException) {
             return Verdict.of(Finding.UNSUPPORTED);
         }
         return new Verdict(Finding.WRONG, "signature");
