@@ -57,7 +57,8 @@ public class Passkeys {
 
     /** The WebAuthn user handle of the account's passkeys; empty when it has none yet. */
     public Optional<String> userHandle(String accountKey) {
-        return jdbc.sql("SELECT MIN(user_handle) FROM rf_passkey WHERE account_key = ?").param(accountKey).query(String.class).optional();
+        return jdbc.sql("SELECT user_handle FROM rf_passkey WHERE account_key = ? ORDER BY created_at").param(accountKey).query(String.class)
+                .list().stream().findFirst();
     }
 
     /** Saves a new passkey; false when its credential id is registered already (to this or another account). */
