@@ -59,8 +59,8 @@ public record PasskeyProperties(
             throw new IllegalArgumentException("resetflow.passkey.enabled is true but resetflow.passkey.rp-id is not set: set it to the "
                     + "host name users open the portal at (login.example.org), or a registrable suffix of it (example.org)");
         }
-        if (rpId != null) {
-            origins.forEach(origin -> checkOrigin(origin, rpId));
+        for (String origin : rpId == null ? List.<String>of() : origins) {
+            checkOrigin(origin, rpId);
         }
     }
 
