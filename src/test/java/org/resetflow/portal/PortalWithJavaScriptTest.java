@@ -68,6 +68,8 @@ class PortalWithJavaScriptTest extends PortalBrowserTest {
 
     /** From the start page of a reset to the passkey step, choosing the passkey. */
     private void toThePasskeyStep(String user) {
+        // a new reset: the cookie of the last one would show its outcome
+        browser.manage().deleteAllCookies();
         openOnLocalhost("/reset");
         startWith(user);
         assertThat(browser.findElement(By.cssSelector("input[value=PASSKEY]")).isDisplayed()).as("offered where the browser can use it").isTrue();
