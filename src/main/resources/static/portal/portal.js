@@ -64,6 +64,97 @@
     });
   }
 
+  // Passkeys (WebAuthn): the browser makes or uses one for the options the step shows; the answer goes back in the
+  // step's hidden fields, base64url, as the journey API takes it from any client.
+  function fromBase64url(text) {
+    var base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+    while (base64.length % 4) { base64 += '='; }
+    var binary = atob(base64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    return bytes.buffer;
+  }
+
+  function toBase64url(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var binary = '';
+    for (var i = 0; i < bytes.length; i++) { binary += String.fromCharCode(bytes[i]); }
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function descriptors(list) {
+    return (list || []).map(function (credential) {
+      return { type: 'public-key', id: fromBase64url(credential.id), transports: credential.transports };
+    });
+  }
+
+  function passkeys(form) {
+    var holder = form.querySelector('[data-webauthn-options]');
+    if (!holder) { return; }
+    var kind = holder.getAttribute('data-webauthn-options');
+    var status = holder.querySelector('.webauthn-status');
+    var button = form.querySelector('button[type="submit"]');
+    function say(text) { status.textContent = text; status.hidden = false; }
+    if (!window.PublicKeyCredential || !navigator.credentials) {
+      say(holder.getAttribute('data-text-unsupported'));
+      return;
+    }
+    if (kind === 'requestOptions') { button.textContent = holder.getAttribute('data-text-button'); }
+    function field(name) { return form.querySelector('input[data-webauthn="' + name + '"]'); }
+    function wanted() {
+      if (kind === 'requestOptions') { return true; }
+      var choice = form.querySelector('input[name="passkey"]:checked');
+      return choice !== null && choice.value === 'add';
+    }
+    form.addEventListener('submit', function (event) {
+      if (!wanted() || form.getAttribute('data-webauthn-done') === 'true') { return; }
+      event.preventDefault();
+      var options = JSON.parse(holder.getAttribute('data-options'));
+      var ceremony;
+      if (kind === 'requestOptions') {
+        ceremony = navigator.credentials.get({ publicKey: {
+          challenge: fromBase64url(options.challenge), timeout: options.timeout, rpId: options.rpId,
+          userVerification: options.userVerification, allowCredentials: descriptors(options.allowCredentials)
+        } });
+      } else {
+        ceremony = navigator.credentials.create({ publicKey: {
+          rp: options.rp, challenge: fromBase64url(options.challenge), timeout: options.timeout,
+          user: { id: fromBase64url(options.user.id), name: options.user.name, displayName: options.user.displayName },
+          pubKeyCredParams: options.pubKeyCredParams, excludeCredentials: descriptors(options.excludeCredentials),
+          authenticatorSelection: options.authenticatorSelection, attestation: options.attestation
+        } });
+      }
+      button.disabled = true;
+      ceremony.then(function (credential) {
+        var response = credential.response;
+        field('clientDataJSON').value = toBase64url(response.clientDataJSON);
+        if (kind === 'requestOptions') {
+          field('credentialId').value = toBase64url(credential.rawId);
+          field('authenticatorData').value = toBase64url(response.authenticatorData);
+          field('signature').value = toBase64url(response.signature);
+          field('userHandle').value = response.userHandle ? toBase64url(response.userHandle) : '';
+        } else {
+          field('attestationObject').value = toBase64url(response.attestationObject);
+          field('transports').value = response.getTransports ? response.getTransports().join(',') : '';
+        }
+        form.setAttribute('data-webauthn-done', 'true');
+        form.submit();
+      }).catch(function () {
+        button.disabled = false;
+        say(holder.getAttribute('data-text-failed'));
+      });
+    });
+  }
+
+  // Options only a script can use (a passkey) appear where the browser can use them.
+  function revealScriptOptions(root) {
+    if (!window.PublicKeyCredential) { return; }
+    root.querySelectorAll('[data-requires="webauthn"]').forEach(function (option) {
+      option.hidden = false;
+      option.querySelectorAll('input').forEach(function (input) { input.disabled = false; });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     var summary = document.querySelector('.error-summary');
     if (summary) { summary.focus(); }
@@ -72,6 +163,8 @@
       form.addEventListener('change', function () { applyConditions(form); });
       addVisibilityToggles(form);
       liveRules(form);
+      revealScriptOptions(form);
+      passkeys(form);
     });
   });
 })();

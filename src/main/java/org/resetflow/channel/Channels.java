@@ -85,7 +85,7 @@ public class Channels {
             case EMAIL -> Channel.EMAIL;
             case SMS -> Channel.SMS;
             case VOICE_MOBILE, VOICE_OFFICE -> Channel.VOICE;
-            case QUESTIONS, AUTHENTICATOR_APP -> throw new IllegalArgumentException(method + " sends no code");
+            case QUESTIONS, AUTHENTICATOR_APP, PASSKEY -> throw new IllegalArgumentException(method + " sends no code");
         };
     }
 

@@ -90,6 +90,11 @@ class DemoData implements SmartInitializingSingleton {
             authenticatorApps.save("tina", TINA_AUTHENTICATOR_SECRET, 0);
             log.info("Demo recovery registration with an authenticator app created for tina");
         }
+        if (registrations.find("pia").confirmedAt() == null) {
+            // a passkey needs a device: pia registers one herself in the registration journey (README)
+            register("pia", "pia.alt@example.org", null, Map.of());
+            log.info("Demo recovery registration created for pia, who can add a passkey");
+        }
         log.warn("""
 
                 ************************************************************************************

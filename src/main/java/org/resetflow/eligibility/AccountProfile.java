@@ -21,14 +21,14 @@ public record AccountProfile(
         boolean protectedAccount) {
 
     /**
-     * The methods an administrator may use: all but security questions (a code sent to a contact, or an
-     * authenticator app).
+     * The methods an administrator may use: all but security questions (a code sent to a contact, an
+     * authenticator app or a passkey).
      */
     public long codeMethodCount() {
         return registeredMethods.stream().filter(method -> method != Method.QUESTIONS).count();
     }
 
-    /** Whether the user registered a strong method (an authenticator app), which the enrolled-factor rule asks for. */
+    /** Whether the user registered a strong method (an authenticator app, a passkey), which the enrolled-factor rule asks for. */
     public boolean strongMethodRegistered() {
         return registeredMethods.stream().anyMatch(Method::isStrong);
     }

@@ -21,12 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param scopeGroups         the groups whose members may use self-service when {@code scope=groups} (empty)
  * @param administratorGroups members of these groups are administrators: two gates, never security questions ([helpdesk-admins])
  * @param userGates           proofs ordinary users must pass: 1 or 2 (1)
- * @param methods             the methods offered at all ([EMAIL, SMS, VOICE_MOBILE, VOICE_OFFICE, QUESTIONS, AUTHENTICATOR_APP]);
- *                            an authenticator app also needs {@code resetflow.authenticator-app.enabled}
+ * @param methods             the methods offered at all ([EMAIL, SMS, VOICE_MOBILE, VOICE_OFFICE, QUESTIONS, AUTHENTICATOR_APP,
+ *                            PASSKEY]); an authenticator app also needs {@code resetflow.authenticator-app.enabled}, a passkey
+ *                            {@code resetflow.passkey.enabled}
  * @param writebackEnabled    whether passwords of synced and federated accounts are written back on-premises (true);
  *                            when false those accounts are refused and sent to their on-premises tools
  * @param strongMethodRequired the enrolled-factor rule (true): a user who registered a strong method (an authenticator
- *                            app) must prove one gate with it; one who cannot goes to the helpdesk, never falls back
+ *                            app, a passkey) must prove one gate with it; one who cannot goes to the helpdesk, never falls back
  *                            to email, text or questions alone
  */
 @Validated
@@ -36,7 +37,7 @@ public record PolicyProperties(
         @DefaultValue({}) List<String> scopeGroups,
         @DefaultValue("helpdesk-admins") List<String> administratorGroups,
         @DefaultValue("1") @Min(1) @Max(2) int userGates,
-        @DefaultValue({"EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE", "QUESTIONS", "AUTHENTICATOR_APP"}) @NotEmpty Set<Method> methods,
+        @DefaultValue({"EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE", "QUESTIONS", "AUTHENTICATOR_APP", "PASSKEY"}) @NotEmpty Set<Method> methods,
         @DefaultValue("true") boolean writebackEnabled,
         @DefaultValue("true") boolean strongMethodRequired) {
 

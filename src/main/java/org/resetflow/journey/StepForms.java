@@ -145,7 +145,11 @@ class StepForms {
             String code = option.path("label").asText(value);
             String label = translate(code, code, locale);
             String hint = option.path("hint").asText("");
-            values.addObject().put("label", hint.isEmpty() ? label : label + " (" + hint + ")").put("value", value);
+            ObjectNode entry = values.addObject().put("label", hint.isEmpty() ? label : label + " (" + hint + ")").put("value", value);
+            if (option.hasNonNull("requires")) {
+                // what a client needs to use this option (webauthn: a passkey): one without it leaves the option out
+                entry.put("requires", option.get("requires").asText());
+            }
         }
         return values;
     }

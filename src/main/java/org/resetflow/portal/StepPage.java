@@ -22,16 +22,26 @@ record StepPage(String key, int index, int total, List<Component> components, Li
             "^=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*\"[^\"|]*\"(\\s+or\\s+\\1\\s*=\\s*\"[^\"|]*\")+\\s*$");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 
-    record Option(String value, String label, boolean selected) {
+    /** One choice; {@code requires} names what the browser needs to use it ({@code webauthn}), which the script checks. */
+    record Option(String value, String label, boolean selected, String requires) {
     }
 
     record Component(String type, String key, String id, String label, String description, List<String> paragraphs,
                      List<Option> options, boolean required, Integer maxLength, String inputType, String autocomplete,
                      String inputMode, boolean secret, boolean readonly, String value, List<FlowView.FieldError> errors,
-                     String hideKey, String hideValue, boolean hideWhenDifferent, String rules, String source) {
+                     String hideKey, String hideValue, boolean hideWhenDifferent, String rules, String source, String webauthn,
+                     String data) {
 
         boolean isField() {
             return key != null && !"text".equals(type) && !"image".equals(type);
+        }
+
+        /**
+         * A value the page's script fills in from the browser's WebAuthn answer ({@code properties.webauthn} names it), or
+         * the options the script hands to the browser: no field a person types into.
+         */
+        public boolean isWebAuthn() {
+            return webauthn != null;
         }
 
         public boolean hasErrors() {
@@ -61,7 +71,8 @@ record StepPage(String key, int index, int total, List<Component> components, Li
         for (JsonNode node : step.form().path("components")) {
             Component component = component(node, byField, submitted);
             components.add(component);
-            if (component.key() != null) {
+            if (component.key() != null && !component.isWebAuthn()) {
+                // an error about a value the script filled in is the form's, shown in the summary: there is no field to go to
                 byField.remove(component.key());
             }
         }
@@ -84,8 +95,10 @@ record StepPage(String key, int index, int total, List<Component> components, Li
         List<Option> options = new ArrayList<>();
         for (JsonNode option : node.path("values")) {
             String optionValue = option.path("value").asText();
-            options.add(new Option(optionValue, option.path("label").asText(optionValue), optionValue.equals(value)));
+            options.add(new Option(optionValue, option.path("label").asText(optionValue), optionValue.equals(value),
+                    option.hasNonNull("requires") ? option.get("requires").asText() : null));
         }
+        String webauthn = properties.hasNonNull("webauthn") ? properties.get("webauthn").asText() : null;
         String hide = node.path("conditional").path("hide").asText("");
         Matcher condition = SIMPLE_CONDITION.matcher(hide);
         boolean simple = condition.matches();
@@ -102,9 +115,10 @@ record StepPage(String key, int index, int total, List<Component> components, Li
                 node.path("validate").has("maxLength") ? node.path("validate").path("maxLength").asInt() : null,
                 properties.path("inputType").asText(null), properties.path("autocomplete").asText(null),
                 properties.path("inputMode").asText(null), secret, node.path("readonly").asBoolean(false), value,
-                key == null ? List.of() : errors.getOrDefault(key, List.of()),
+                key == null || webauthn != null ? List.of() : errors.getOrDefault(key, List.of()),
                 hideKey, hideValue,
-                simple && "!=".equals(condition.group(2)), properties.path("rules").asText(null), imageSource(node));
+                simple && "!=".equals(condition.group(2)), properties.path("rules").asText(null), imageSource(node), webauthn,
+                webauthn != null && "text".equals(type) ? node.path("text").asText("") : null);
     }
 
     /** An image the journey API drew for the step (a QR code), only as a {@code data:} image: nothing is fetched. */

@@ -28,6 +28,17 @@ public final class RegistrationVariables {
     /** The first code of the new app, transient. */
     public static final String INPUT_CODE = "code";
 
+    /** Whether the registration offers passkeys (the method is enabled). */
+    public static final String PASSKEY_OFFERED = "passkeyOffered";
+    /** The choices for passkeys: add one, keep them or skip, remove one of those registered ({@code remove:<ref>}). */
+    public static final String PASSKEY_OPTIONS = "passkeyOptions";
+    // what the user chose and what the browser returned for a new passkey, transient
+    public static final String INPUT_PASSKEY = "passkey";
+    public static final String INPUT_PASSKEY_LABEL = "passkeyLabel";
+    public static final String INPUT_ATTESTATION_OBJECT = "attestationObject";
+    public static final String INPUT_CLIENT_DATA = "clientDataJSON";
+    public static final String INPUT_TRANSPORTS = "transports";
+
     private RegistrationVariables() {
     }
 }

@@ -2,7 +2,7 @@ package org.resetflow.shared;
 
 /** The ways a user can prove who they are. */
 public enum Method {
-    EMAIL, SMS, VOICE_MOBILE, VOICE_OFFICE, QUESTIONS, AUTHENTICATOR_APP;
+    EMAIL, SMS, VOICE_MOBILE, VOICE_OFFICE, QUESTIONS, AUTHENTICATOR_APP, PASSKEY;
 
     /** Whether proving it means sending a one-time code to a contact the user registered. */
     public boolean sendsCode() {
@@ -14,10 +14,10 @@ public enum Method {
     }
 
     /**
-     * A method bound to something the user holds that no message can be redirected to (an authenticator app; a
-     * passkey later): when a user registered one, recovery asks for it (the enrolled-factor rule).
+     * A method bound to something the user holds that no message can be redirected to (an authenticator app, a
+     * passkey): when a user registered one, recovery asks for it (the enrolled-factor rule).
      */
     public boolean isStrong() {
-        return this == AUTHENTICATOR_APP;
+        return this == AUTHENTICATOR_APP || this == PASSKEY;
     }
 }

@@ -2,6 +2,7 @@ package org.resetflow.verification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("offerMethodsDelegate")
 class OfferMethodsDelegate implements JavaDelegate {
 
-    /** The option "I cannot use my authenticator app", which the model routes to the helpdesk. */
+    /** The option "I cannot use my authenticator app (or passkey)", which the model routes to the helpdesk. */
     static final String STRONG_METHOD_LOST = "STRONG_METHOD_LOST";
 
     private final CloudDirectory cloud;
@@ -60,15 +61,27 @@ class OfferMethodsDelegate implements JavaDelegate {
                 : cloud.findAccount(JourneyFacts.text(execution, Vars.USERNAME)).map(recoveryMethods::registered).orElse(Map.of());
         ArrayNode options = json.createArrayNode();
         for (Method method : offered) {
-            options.addObject()
+            ObjectNode option = options.addObject()
                     .put("value", method.name())
                     .put("label", "method." + method.name())
                     .put("hint", RecoveryMethods.mask(method, destinations.get(method)));
+            if (method == Method.PASSKEY) {
+                // a client without WebAuthn (the portal without JavaScript) cannot use it, and does not show it
+                option.put("requires", "webauthn");
+            }
         }
         if (strongOnly) {
-            options.addObject().put("value", STRONG_METHOD_LOST).put("label", "method." + STRONG_METHOD_LOST).put("hint", "");
+            options.addObject().put("value", STRONG_METHOD_LOST).put("label", strongMethodLostLabel(offered)).put("hint", "");
         }
         execution.setVariable(VerificationVariables.GATE, used.size() + 1);
         execution.setVariable(VerificationVariables.METHOD_OPTIONS, options.toString());
+    }
+
+    /** "I cannot use my authenticator app", "... my passkey", or "... my authenticator app or passkey": what the user has. */
+    private static String strongMethodLostLabel(List<Method> strong) {
+        boolean app = strong.contains(Method.AUTHENTICATOR_APP);
+        boolean passkey = strong.contains(Method.PASSKEY);
+        String label = "method." + STRONG_METHOD_LOST;
+        return app && passkey ? label + ".ANY" : passkey ? label + ".PASSKEY" : label;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.resetflow.directory.Account;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.Contacts;
+import org.resetflow.recoveryinfo.Passkeys;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.shared.Method;
@@ -25,17 +26,22 @@ public class RecoveryMethods {
     private final VerificationProperties properties;
     private final AuthenticatorApps authenticatorApps;
     private final AuthenticatorAppProperties authenticatorApp;
+    private final Passkeys passkeys;
+    private final PasskeyProperties passkey;
 
     public RecoveryMethods(RecoveryRegistrations registrations, Contacts contacts, VerificationProperties properties,
-                           AuthenticatorApps authenticatorApps, AuthenticatorAppProperties authenticatorApp) {
+                           AuthenticatorApps authenticatorApps, AuthenticatorAppProperties authenticatorApp, Passkeys passkeys,
+                           PasskeyProperties passkey) {
         this.registrations = registrations;
         this.contacts = contacts;
         this.properties = properties;
         this.authenticatorApps = authenticatorApps;
         this.authenticatorApp = authenticatorApp;
+        this.passkeys = passkeys;
+        this.passkey = passkey;
     }
 
-    /** Method → normalised destination (empty string for security questions and an authenticator app), in a stable order. */
+    /** Method → normalised destination (empty string for security questions, an authenticator app and passkeys), in a stable order. */
     public Map<Method, String> registered(Account account) {
         RecoveryInfo info = registrations.find(RecoveryRegistrations.accountKey(account.username()));
         Map<Method, String> methods = new EnumMap<>(Method.class);
@@ -53,6 +59,9 @@ public class RecoveryMethods {
         if (authenticatorApp.enabled() && authenticatorApps.isRegistered(RecoveryRegistrations.accountKey(account.username()))) {
             methods.put(Method.AUTHENTICATOR_APP, "");
         }
+        if (passkey.enabled() && passkeys.isRegistered(RecoveryRegistrations.accountKey(account.username()))) {
+            methods.put(Method.PASSKEY, "");
+        }
         return methods;
     }
 
@@ -61,7 +70,7 @@ public class RecoveryMethods {
         return switch (method) {
             case EMAIL -> contacts.email(typed);
             case SMS, VOICE_MOBILE, VOICE_OFFICE -> contacts.phone(typed);
-            case QUESTIONS, AUTHENTICATOR_APP -> Optional.empty();
+            case QUESTIONS, AUTHENTICATOR_APP, PASSKEY -> Optional.empty();
         };
     }
 

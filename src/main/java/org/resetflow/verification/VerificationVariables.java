@@ -35,6 +35,12 @@ public final class VerificationVariables {
     public static final String LOCKED_OUT_UNTIL = "lockedOutUntil";
     public static final String INPUT_CONTACT = "contact";
     public static final String INPUT_CODE = "code";
+    // a passkey's assertion, as the browser returns it, each base64url (transient)
+    public static final String INPUT_CREDENTIAL_ID = "credentialId";
+    public static final String INPUT_CLIENT_DATA = "clientDataJSON";
+    public static final String INPUT_AUTHENTICATOR_DATA = "authenticatorData";
+    public static final String INPUT_SIGNATURE = "signature";
+    public static final String INPUT_USER_HANDLE = "userHandle";
 
     private VerificationVariables() {
     }

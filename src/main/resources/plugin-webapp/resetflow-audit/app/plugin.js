@@ -7,7 +7,7 @@ const PLUGIN_ID = "resetflow-audit";
 const ROUTE = "/resetflow-audit";
 const OUTCOMES = ["COMPLETED", "ESCALATED", "REFUSED", "LOCKED_OUT", "EXPIRED", "ACTIVE", "CANCELLED"];
 const JOURNEYS = ["reset", "unlock", "registration"];
-const METHODS = ["EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE", "QUESTIONS", "AUTHENTICATOR_APP"];
+const METHODS = ["EMAIL", "SMS", "VOICE_MOBILE", "VOICE_OFFICE", "QUESTIONS", "AUTHENTICATOR_APP", "PASSKEY"];
 const WINDOWS = [1, 7, 30, 90, 180, 366];
 const DEFAULT_DAYS = 30;
 const PAGE_SIZE = 25;
@@ -16,11 +16,11 @@ const LABELS = {
   COMPLETED: "Completed", ESCALATED: "Escalated", REFUSED: "Refused", LOCKED_OUT: "Locked out",
   EXPIRED: "Expired", ACTIVE: "Active", CANCELLED: "Cancelled",
   EMAIL: "Email", SMS: "Text message", VOICE_MOBILE: "Call to mobile", VOICE_OFFICE: "Call to office", QUESTIONS: "Security questions",
-  AUTHENTICATOR_APP: "Authenticator app",
+  AUTHENTICATOR_APP: "Authenticator app", PASSKEY: "Passkey",
   reset: "Reset", unlock: "Unlock", registration: "Registration",
 };
 
-const SHORT = { EMAIL: "Email", SMS: "Text", VOICE_MOBILE: "Call mobile", VOICE_OFFICE: "Call office", QUESTIONS: "Questions", AUTHENTICATOR_APP: "App" };
+const SHORT = { EMAIL: "Email", SMS: "Text", VOICE_MOBILE: "Call mobile", VOICE_OFFICE: "Call office", QUESTIONS: "Questions", AUTHENTICATOR_APP: "App", PASSKEY: "Passkey" };
 
 function label(value) {
   return LABELS[value] || value;

@@ -141,7 +141,9 @@ class DemoAuthenticatorAppEndToEndTest extends DemoJourneys {
         assertThat(wrong.body().path("errors").get(0).path("code").asText()).isEqualTo("CODE_WRONG");
         String first = codes.codeAt(secret, clock.instant());
         SECRETS.add(first);
-        JourneyApi.Response questions = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "replace", "code", first));
+        JourneyApi.Response passkeys = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "replace", "code", first));
+        assertThat(passkeys.stepKey()).isEqualTo("setUpPasskey");
+        JourneyApi.Response questions = api.submit(flow, "setUpPasskey", Map.of("passkey", "skip"));
         assertThat(questions.stepKey()).isEqualTo("chooseQuestions");
         SECRETS.addAll(List.of("Mochi", "Osaka", "Cherry Lane"));
         JourneyApi.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Mochi",

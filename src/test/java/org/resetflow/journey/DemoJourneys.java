@@ -56,6 +56,8 @@ abstract class DemoJourneys {
     static final int UNLOCK = Order.DEFAULT + 4;
     /** tina's authenticator app: resets with computed codes, refused replays (tina is in no other class's journeys). */
     static final int AUTHENTICATOR_APP = Order.DEFAULT + 5;
+    /** pia's passkeys, made by a software authenticator: pia is in no other class's journeys, so it shares tina's place. */
+    static final int PASSKEY = AUTHENTICATOR_APP;
     /** After the resets: erin's reset expects the one method she has before she registers more. */
     static final int REGISTRATION = Order.DEFAULT + 6;
     /** alice disowns a recovery: her self-service is blocked until the helpdesk lifts it again, within the class. */

@@ -27,7 +27,9 @@ class DemoRegistrationEndToEndTest extends DemoJourneys {
         JourneyApi.Response app = api.submit(flow, "enterCode", Map.of("code", codeSentTo("+12025550105")));
         assertThat(app.stepKey()).as("the demo offers an authenticator app").isEqualTo("setUpAuthenticatorApp");
         assertThat(optionValues(app.body().path("step"))).containsExactly("add", "skip");
-        JourneyApi.Response questions = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "skip"));
+        JourneyApi.Response passkeys = api.submit(flow, "setUpAuthenticatorApp", Map.of("authenticatorApp", "skip"));
+        assertThat(passkeys.stepKey()).as("the demo offers passkeys").isEqualTo("setUpPasskey");
+        JourneyApi.Response questions = api.submit(flow, "setUpPasskey", Map.of("passkey", "skip"));
         assertThat(questions.stepKey()).isEqualTo("chooseQuestions");
         SECRETS.addAll(List.of("Whiskers", "Portland", "Maple Street"));
         JourneyApi.Response done = api.submit(flow, "chooseQuestions", Map.of("question1", "first-pet", "answer1", "Whiskers",

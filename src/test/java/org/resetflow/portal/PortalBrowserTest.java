@@ -47,7 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The portal in a real headless Chromium, with and without JavaScript (the two subclasses): the journeys a person
  * takes, the errors they see, and a screenshot of every step under {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("embedded")
 @EnabledIf("org.resetflow.testing.Browsers#available")
 abstract class PortalBrowserTest {
@@ -55,6 +55,11 @@ abstract class PortalBrowserTest {
     static final Path DATA = EmbeddedTestDefaults.newDataDirectory();
     static final int CLOUD_PORT = EmbeddedTestDefaults.freePort();
     static final int ON_PREMISES_PORT = EmbeddedTestDefaults.freePort();
+    /**
+     * A port known before the start: the embedded profile's passkey origin is {@code http://localhost:${server.port}}, and
+     * the browser's origin must be exactly that for a passkey to be accepted.
+     */
+    static final int PORTAL_PORT = EmbeddedTestDefaults.freePort();
     private static final AtomicInteger PASSWORDS = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,6 +70,7 @@ abstract class PortalBrowserTest {
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("resetflow.embedded-directories.on-premises-minimum-password-length", () -> ON_PREMISES_MINIMUM_LENGTH);
+        registry.add("server.port", () -> PORTAL_PORT);
     }
 
     @LocalServerPort
@@ -312,6 +318,37 @@ abstract class PortalBrowserTest {
 
     void open(String path) {
         browser.get("http://127.0.0.1:" + port + path);
+    }
+
+    /** Passkeys are bound to the RP id {@code localhost}: a page at 127.0.0.1 could not use them. */
+    void openOnLocalhost(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    /**
+     * Registers a passkey made by {@code device} for the user over the public API, as a kiosk would: the registration
+     * keeps the user's contacts and authenticator app and answers three questions.
+     */
+    void registerPasskeyOverTheApi(String user, org.resetflow.testing.SoftwareAuthenticator device) {
+        org.resetflow.testing.JourneyApi api = new org.resetflow.testing.JourneyApi(port);
+        org.resetflow.testing.JourneyApi.Flow flow = api.flow("registrations", api.start("registrations", user));
+        assertThat(api.submit(flow, "confirmPassword", java.util.Map.of("password", "Demo-Passw0rd!")).stepKey()).isEqualTo("enterContacts");
+        org.resetflow.testing.JourneyApi.Response step = api.submit(flow, "enterContacts", java.util.Map.of());
+        if ("setUpAuthenticatorApp".equals(step.stepKey())) {
+            step = api.submit(flow, "setUpAuthenticatorApp", java.util.Map.of("authenticatorApp", api.optionValues(step).get(0)));
+        }
+        assertThat(step.stepKey()).isEqualTo("setUpPasskey");
+        String options = null;
+        for (JsonNode component : step.body().path("step").path("form").path("components")) {
+            if ("creationOptions".equals(component.path("properties").path("webauthn").asText())) {
+                options = component.path("text").asText();
+            }
+        }
+        java.util.Map<String, Object> values = new java.util.HashMap<>(device.create(options));
+        values.put("passkey", "add");
+        assertThat(api.submit(flow, "setUpPasskey", values).stepKey()).isEqualTo("chooseQuestions");
+        assertThat(api.submit(flow, "chooseQuestions", java.util.Map.of("question1", "first-pet", "answer1", "Rex", "question2", "birth-city",
+                "answer2", "Springfield", "question3", "first-school", "answer3", "Lincoln")).field("status")).isEqualTo("COMPLETED");
     }
 
     void startWith(String username) {

@@ -9,6 +9,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.virtualauthenticator.Credential;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+import org.resetflow.testing.Browsers;
 import org.resetflow.testing.JourneyApi;
 
 /** The condition is not inherited from {@link PortalBrowserTest}: JUnit reads it on the test class itself. */
@@ -49,6 +54,114 @@ class PortalWithJavaScriptTest extends PortalBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
                 driver.getPageSource().contains("Review: carol (reset) – no recovery information registered"));
         screenshot("staff", "tasklist-escalations");
+    }
+
+    /** A platform passkey that verifies its user, as Chromium's DevTools (the WebAuthn domain) emulates one. */
+    private static VirtualAuthenticator platformAuthenticator(ChromeDriver browser) {
+        return browser.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true));
+    }
+
+    /** From the start page of a reset to the passkey step, choosing the passkey. */
+    private void toThePasskeyStep(String user) {
+        // a new reset: the cookie of the last one would show its outcome
+        browser.manage().deleteAllCookies();
+        openOnLocalhost("/reset");
+        startWith(user);
+        assertThat(browser.findElement(By.cssSelector("input[value=PASSKEY]")).isDisplayed()).as("offered where the browser can use it").isTrue();
+        choose("PASSKEY");
+        submit();
+        assertThat(browser.findElement(By.cssSelector("main form button.primary")).getText()).isEqualTo(text("portal.passkey.use"));
+    }
+
+    /**
+     * pia adds a passkey in the registration (the browser makes it with Chromium's virtual authenticator) and resets with
+     * it; an assertion captured from the browser is refused when posted again over the API; and a second browser profile
+     * whose authenticator holds a different key under pia's credential id is refused by the server.
+     */
+    @Test
+    void piaAddsAPasskeyInTheBrowserAndResetsWithItAndNoOtherKeyOrReplayPasses() {
+        VirtualAuthenticator authenticator = platformAuthenticator(browser);
+        openOnLocalhost("/register");
+        startWith("pia");
+        fill("field-password", "Demo-Passw0rd!");
+        submit();
+        submit();
+        choose("skip");
+        submit();
+        assertThat(optionValues()).contains("add");
+        screenshot("pia", "add-passkey");
+        choose("add");
+        fill("field-passkeyLabel", "Pia’s laptop");
+        submit();
+        assertThat(authenticator.getCredentials()).as("the browser made one passkey").hasSize(1);
+        byte[] credentialId = authenticator.getCredentials().get(0).getId();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-question1"))).selectByValue("first-pet");
+        fill("field-answer1", "Biscuit");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-question2"))).selectByValue("birth-city");
+        fill("field-answer2", "Bergen");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("field-question3"))).selectByValue("first-school");
+        fill("field-answer3", "Fjord School");
+        submit();
+        assertThat(browser.findElement(By.cssSelector(".outcome h2")).getText()).isEqualTo(text("portal.status.COMPLETED"));
+
+        toThePasskeyStep("pia");
+        screenshot("pia", "use-passkey");
+        submit();
+        assertThat(progress()).as("the passkey passed the gate").isEqualTo("Step 3 of 3");
+        setPassword(newPassword());
+        assertThat(browser.findElement(By.cssSelector(".outcome h2")).getText()).isEqualTo(text("portal.status.COMPLETED"));
+
+        // an assertion the browser made for one step, captured and posted again over the API for another journey
+        toThePasskeyStep("pia");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> captured = (java.util.Map<String, Object>) browser.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var holder = document.querySelector('[data-webauthn-options]');
+                var options = JSON.parse(holder.getAttribute('data-options'));
+                function bytes(text) { return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), c => c.charCodeAt(0)); }
+                function text(buffer) { return btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, ''); }
+                navigator.credentials.get({ publicKey: { challenge: bytes(options.challenge), rpId: options.rpId,
+                    userVerification: options.userVerification,
+                    allowCredentials: options.allowCredentials.map(c => ({ type: 'public-key', id: bytes(c.id) })) } })
+                  .then(c => done({ credentialId: text(c.rawId), clientDataJSON: text(c.response.clientDataJSON),
+                    authenticatorData: text(c.response.authenticatorData), signature: text(c.response.signature) }))
+                  .catch(e => done({ error: String(e) }));
+                """);
+        assertThat(captured).doesNotContainKey("error");
+        JourneyApi api = new JourneyApi(port);
+        JourneyApi.Flow flow = api.flow("resets", api.start("resets", "pia"));
+        assertThat(api.submit(flow, "chooseMethod", java.util.Map.of("method", "PASSKEY")).stepKey()).isEqualTo("usePasskey");
+        JourneyApi.Response replayed = api.submit(flow, "usePasskey", captured);
+        assertThat(replayed.status()).isEqualTo(422);
+        assertThat(replayed.body().path("errors").get(0).path("code").asText()).isEqualTo("PASSKEY_NOT_FOR_THIS_STEP");
+
+        // a second browser profile: its authenticator holds another key under pia's credential id
+        ChromeDriver other = Browsers.start(true, 1024, 900);
+        ChromeDriver first = browser;
+        try {
+            browser = other;
+            VirtualAuthenticator foreign = platformAuthenticator(other);
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            foreign.addCredential(Credential.createNonResidentCredential(credentialId, "localhost",
+                    new java.security.spec.PKCS8EncodedKeySpec(generator.generateKeyPair().getPrivate().getEncoded()), 0));
+            toThePasskeyStep("pia");
+            submit();
+            assertThat(browser.findElement(By.cssSelector("main form button.primary")).getText()).as("still the passkey step")
+                    .isEqualTo(text("portal.passkey.use"));
+            assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains(journeyText("error.PASSKEY_WRONG"));
+            screenshot("pia", "other-key-refused");
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        } finally {
+            browser = first;
+            other.quit();
+        }
     }
 
     @Test

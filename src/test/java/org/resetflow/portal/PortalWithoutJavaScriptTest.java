@@ -32,6 +32,38 @@ class PortalWithoutJavaScriptTest extends PortalBrowserTest {
         assertThat(browser.findElement(By.id("field-contact-group")).isDisplayed()).as("nothing hides the contact field").isTrue();
     }
 
+    /**
+     * A passkey needs the browser's WebAuthn, which only a script can reach: without JavaScript the portal neither offers a
+     * registered passkey at the gate nor offers to add one; the user with a passkey sees the app and the helpdesk choice.
+     */
+    @Test
+    void withoutJavaScriptNoPasskeyIsOfferedAndNoneCanBeAdded() {
+        org.resetflow.testing.SoftwareAuthenticator device = new org.resetflow.testing.SoftwareAuthenticator();
+        device.origin = "http://localhost:" + port;
+        registerPasskeyOverTheApi("tina", device);
+
+        open("/reset");
+        startWith("tina");
+        WebElement passkey = browser.findElement(By.cssSelector("input[value=PASSKEY]"));
+        assertThat(passkey.isDisplayed()).isFalse();
+        assertThat(passkey.isEnabled()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("input[value=AUTHENTICATOR_APP]")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[value=STRONG_METHOD_LOST]")).isDisplayed()).isTrue();
+        assertThat(mainText()).doesNotContain(journeyText("method.PASSKEY"))
+                .contains(journeyText("method.STRONG_METHOD_LOST.ANY"));
+
+        open("/register");
+        startWith("tina");
+        fill("field-password", "Demo-Passw0rd!");
+        submit();
+        submit();
+        choose("keep");
+        submit();
+        assertThat(browser.findElement(By.cssSelector("input[value=keep]")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[value=add]")).isDisplayed()).as("adding needs a script").isFalse();
+        screenshot("tina", "passkeys-without-javascript");
+    }
+
     @Test
     void securityQuestionsWorkWithTheContactFieldLeftEmpty() {
         open("/reset");

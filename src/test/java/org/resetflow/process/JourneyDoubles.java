@@ -32,6 +32,13 @@ final class JourneyDoubles {
     /** The code the authenticator app shows now; {@link #USED_APP_CODE} is one already accepted. */
     static final String RIGHT_APP_CODE = "135790";
     static final String USED_APP_CODE = "246802";
+    /** The signature of an assertion by the user's passkey; {@link #REPLAYED_SIGNATURE} one whose counter did not move on. */
+    static final String RIGHT_SIGNATURE = "right-signature";
+    static final String REPLAYED_SIGNATURE = "replayed-signature";
+    /** An assertion made for another site (its client data names another origin). */
+    static final String OTHER_ORIGIN = "other-origin";
+    /** A new passkey's attestation that verifies. */
+    static final String RIGHT_ATTESTATION = "right-attestation";
     static final String RIGHT_ANSWER = "right";
     static final String CURRENT_PASSWORD = "current";
     static final String WEAK_PASSWORD = "weak";
@@ -54,6 +61,9 @@ final class JourneyDoubles {
     /** Whether authenticator apps are enabled ({@code resetflow.authenticator-app.enabled}), and whether the user has one. */
     boolean authenticatorAppEnabled;
     boolean authenticatorAppRegistered;
+    /** Whether passkeys are enabled ({@code resetflow.passkey.enabled}), and whether the user has one (still). */
+    boolean passkeyEnabled;
+    boolean passkeyRegistered = true;
 
     // how the world behaves
     int maxFailedProofs = 5;
@@ -98,8 +108,7 @@ final class JourneyDoubles {
         register("offerMethodsDelegate", this::offerMethods);
         register("matchContactDelegate", e -> {
             e.setVariable(VerificationVariables.CHOSEN_METHOD, e.getVariable(VerificationVariables.METHOD));
-            if (!"QUESTIONS".equals(e.getVariable(VerificationVariables.METHOD))
-                    && !"AUTHENTICATOR_APP".equals(e.getVariable(VerificationVariables.METHOD))) {
+            if (!List.of("QUESTIONS", "AUTHENTICATOR_APP", "PASSKEY").contains(e.getVariable(VerificationVariables.METHOD))) {
                 e.setVariable(VerificationVariables.CONTACT_MATCHED, true);
                 e.setVariable(VerificationVariables.DESTINATION, "registered-destination");
             }
@@ -145,6 +154,23 @@ final class JourneyDoubles {
                 proof(e, false, "code", "CODE_USED", "WRONG_CODE");
             }
             proof(e, !decoy && RIGHT_APP_CODE.equals(typed), "code", "CODE_WRONG", "WRONG_CODE");
+        });
+        register("issuePasskeyRequestDelegate", e -> {
+            if (!JourneyFacts.isTrue(e, Vars.DECOY) && !passkeyRegistered) {
+                throw new BpmnError("NO_PASSKEY_LEFT");
+            }
+        });
+        register("checkPasskeyDelegate", e -> {
+            boolean decoy = JourneyFacts.isTrue(e, Vars.DECOY);
+            if (OTHER_ORIGIN.equals(e.getVariable(VerificationVariables.INPUT_CLIENT_DATA))) {
+                e.setVariable(Vars.PENDING_FIELD_ERRORS, "clientDataJSON=PASSKEY_NOT_FOR_THIS_STEP");
+                throw new BpmnError("WRONG_PASSKEY");
+            }
+            Object signature = e.getVariable(VerificationVariables.INPUT_SIGNATURE);
+            if (!decoy && REPLAYED_SIGNATURE.equals(signature)) {
+                proof(e, false, "authenticatorData", "PASSKEY_REPLAYED", "WRONG_PASSKEY");
+            }
+            proof(e, !decoy && RIGHT_SIGNATURE.equals(signature), "signature", "PASSKEY_WRONG", "WRONG_PASSKEY");
         });
         register("drawQuestionsDelegate", e -> {
             e.setVariable(VerificationVariables.QUESTION_IDS, "first-pet,birth-city,first-school");
@@ -266,6 +292,25 @@ final class JourneyDoubles {
                 authenticatorAppRegistered = false;
             }
         });
+        register("offerPasskeyDelegate", e -> {
+            e.setVariable(RegistrationVariables.PASSKEY_OFFERED, passkeyEnabled);
+            if (passkeyEnabled) {
+                e.setVariable(RegistrationVariables.PASSKEY_OPTIONS, passkeyRegistered ? "keep,add,remove:1" : "skip,add");
+            }
+        });
+        register("issuePasskeyCreationDelegate", e -> { });
+        register("savePasskeyDelegate", e -> {
+            String choice = String.valueOf(e.getVariable(RegistrationVariables.INPUT_PASSKEY));
+            if (choice.equals("add")) {
+                if (!RIGHT_ATTESTATION.equals(e.getVariable(RegistrationVariables.INPUT_ATTESTATION_OBJECT))) {
+                    e.setVariable(Vars.PENDING_FIELD_ERRORS, "clientDataJSON=PASSKEY_NOT_FOR_THIS_STEP");
+                    throw new BpmnError("PASSKEY_REFUSED");
+                }
+                passkeyRegistered = true;
+            } else if (choice.startsWith("remove:")) {
+                passkeyRegistered = false;
+            }
+        });
         register("saveRegistrationDelegate", e -> {
             if ("same".equals(e.getVariable("answer1")) && "same".equals(e.getVariable("answer2"))) {
                 e.setVariable(Vars.PENDING_FIELD_ERRORS, "answer2=ANSWER_DUPLICATE");
@@ -319,7 +364,7 @@ final class JourneyDoubles {
         e.setVariable(Vars.REGISTERED_METHODS, registeredMethods);
         e.setVariable(EligibilityVariables.REGISTERED_METHOD_COUNT, methods.size());
         e.setVariable(EligibilityVariables.CODE_METHOD_COUNT, (int) methods.stream().filter(m -> !m.equals("QUESTIONS")).count());
-        e.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, methods.contains("AUTHENTICATOR_APP"));
+        e.setVariable(EligibilityVariables.STRONG_METHOD_REGISTERED, methods.contains("AUTHENTICATOR_APP") || methods.contains("PASSKEY"));
         e.setVariable(EligibilityVariables.STRONG_METHOD_RULE, strongMethodRule);
         e.setVariable(EligibilityVariables.SSPR_SCOPE, scope);
         e.setVariable(EligibilityVariables.USER_GATES, userGates);
@@ -363,12 +408,13 @@ final class JourneyDoubles {
         List<String> used = split(e.getVariable(VerificationVariables.VERIFIED_METHODS));
         List<String> aside = split(e.getVariable(VerificationVariables.UNDELIVERABLE_METHODS));
         boolean questionsAllowed = JourneyFacts.isTrue(e, Vars.QUESTIONS_ALLOWED);
-        boolean strongOnly = JourneyFacts.isTrue(e, Vars.STRONG_METHOD_REQUIRED) && !used.contains("AUTHENTICATOR_APP");
+        List<String> strong = List.of("AUTHENTICATOR_APP", "PASSKEY");
+        boolean strongOnly = JourneyFacts.isTrue(e, Vars.STRONG_METHOD_REQUIRED) && used.stream().noneMatch(strong::contains);
         List<String> offered = new ArrayList<>(split(JourneyFacts.get(e, Vars.REGISTERED_METHODS)).stream()
                 .filter(m -> questionsAllowed || !m.equals("QUESTIONS"))
                 .filter(m -> !used.contains(m))
                 .filter(m -> !aside.contains(m))
-                .filter(m -> !strongOnly || m.equals("AUTHENTICATOR_APP"))
+                .filter(m -> !strongOnly || strong.contains(m))
                 .toList());
         if (offered.isEmpty()) {
             throw new BpmnError("NO_METHOD_LEFT");

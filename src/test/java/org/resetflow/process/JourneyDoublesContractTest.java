@@ -74,6 +74,7 @@ import org.resetflow.passwordpolicy.PasswordRule;
 import org.resetflow.passwordpolicy.Violation;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
 import org.resetflow.recoveryinfo.Contacts;
+import org.resetflow.recoveryinfo.Passkeys;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.recoveryinfo.RegistrationProperties;
@@ -85,6 +86,7 @@ import org.resetflow.throttling.RateLimits;
 import org.resetflow.throttling.SelfServiceBlocks;
 import org.resetflow.verification.AuthenticatorCodes;
 import org.resetflow.verification.FailedProofs;
+import org.resetflow.verification.PasskeyCeremonies;
 import org.resetflow.verification.RecoveryMethods;
 import org.resetflow.verification.SecurityQuestions;
 import org.resetflow.verification.VerificationProperties;
@@ -203,6 +205,32 @@ class JourneyDoublesContractTest {
                             when(world.get(AuthenticatorCodes.class).check("alice", "000000")).thenReturn(AuthenticatorCodes.Verdict.WRONG);
                             lockOutOnTheNextFailure(world);
                         }),
+                step("issuePasskeyRequestDelegate").reads("accountKey", "decoy")
+                        .scenario("request options for the account's passkeys", doubles -> { }, world -> {
+                            idleTimeout(world);
+                            when(world.get(PasskeyCeremonies.class).requestOptions("alice")).thenReturn(Optional.of("{}"));
+                        })
+                        .scenario("a decoy's look-alike options", given("decoy", true), doubles -> doubles.known = false, world -> {
+                            idleTimeout(world);
+                            when(world.get(PasskeyCeremonies.class).decoyRequestOptions("alice")).thenReturn("{}");
+                        })
+                        .scenario("no passkey left", doubles -> doubles.passkeyRegistered = false, JourneyDoublesContractTest::idleTimeout),
+                step("checkPasskeyDelegate").reads("credentialId", "clientDataJSON", "authenticatorData", "signature", "userHandle",
+                                "accountKey", "decoy")
+                        .scenario("the right assertion", assertion(JourneyDoubles.RIGHT_SIGNATURE, "client data"), doubles -> { },
+                                world -> passkeyVerdict(world, PasskeyCeremonies.Finding.ACCEPTED, null))
+                        .scenario("a wrong signature", assertion("wrong", "client data"), doubles -> { },
+                                world -> passkeyVerdict(world, PasskeyCeremonies.Finding.WRONG, "signature"))
+                        .scenario("a replayed assertion", assertion(JourneyDoubles.REPLAYED_SIGNATURE, "client data"), doubles -> { },
+                                world -> passkeyVerdict(world, PasskeyCeremonies.Finding.REPLAYED, "authenticatorData"))
+                        .scenario("an assertion for another site: refused, not counted", assertion(JourneyDoubles.RIGHT_SIGNATURE,
+                                JourneyDoubles.OTHER_ORIGIN), doubles -> { },
+                                world -> passkeyVerdict(world, PasskeyCeremonies.Finding.NOT_FOR_THIS_STEP, "clientDataJSON"))
+                        .scenario("a wrong signature, one too many", assertion("wrong", "client data"), JourneyDoublesContractTest::oneFailureFromLockOut,
+                                world -> {
+                                    passkeyVerdict(world, PasskeyCeremonies.Finding.WRONG, "signature");
+                                    lockOutOnTheNextFailure(world);
+                                }),
                 step("drawQuestionsDelegate").reads("accountKey", "decoy")
                         .scenario("three questions drawn", doubles -> { }, world -> when(world.get(SecurityQuestions.class).draw(any(), anyBoolean()))
                                 .thenReturn(List.of("first-pet", "birth-city", "first-school"))),
@@ -321,6 +349,29 @@ class JourneyDoublesContractTest {
                                 world -> when(world.get(SecretVault.class).open(anyString(), eq("authenticatorApp"))).thenReturn(Optional.of("SECRET")))
                         .scenario("the app removed", given("authenticatorApp", "remove"), doubles -> { }, world -> { })
                         .scenario("the app kept", given("authenticatorApp", "keep"), doubles -> { }, world -> { }),
+                step("offerPasskeyDelegate").reads("accountKey")
+                        .scenario("passkeys disabled", doubles -> { }, world -> { })
+                        .scenario("no passkey yet: add one or skip", doubles -> {
+                            doubles.passkeyEnabled = true;
+                            doubles.passkeyRegistered = false;
+                        }, world -> when(world.get(PasskeyCeremonies.class).enabled()).thenReturn(true))
+                        .scenario("a passkey registered: keep it, add one or remove it", doubles -> doubles.passkeyEnabled = true, world -> {
+                            when(world.get(PasskeyCeremonies.class).enabled()).thenReturn(true);
+                            when(world.get(Passkeys.class).of("alice")).thenReturn(List.of(new Passkeys.Passkey("Y3JlZA", "alice", "aGFuZGxl",
+                                    "a2V5", 0, "internal", "00000000-0000-0000-0000-000000000000", "my phone", NOW, null)));
+                        }),
+                step("issuePasskeyCreationDelegate").reads("username", "accountKey")
+                        .scenario("creation options sealed for the step", doubles -> { }, world -> {
+                            idleTimeout(world);
+                            when(world.get(PasskeyCeremonies.class).creationOptions("alice", "alice", "alice")).thenReturn("{}");
+                        }),
+                step("savePasskeyDelegate").reads("passkey", "passkeyLabel", "attestationObject", "clientDataJSON", "transports", "accountKey")
+                        .scenario("a new passkey that verifies", given("passkey", "add", "attestationObject", JourneyDoubles.RIGHT_ATTESTATION,
+                                "clientDataJSON", "client data"), doubles -> { }, world -> newPasskey(world, PasskeyCeremonies.Finding.ACCEPTED))
+                        .scenario("a new passkey for another site", given("passkey", "add", "attestationObject", "other", "clientDataJSON",
+                                JourneyDoubles.OTHER_ORIGIN), doubles -> { }, world -> newPasskey(world, PasskeyCeremonies.Finding.NOT_FOR_THIS_STEP))
+                        .scenario("a passkey removed", given("passkey", "remove:1"), doubles -> { }, world -> { })
+                        .scenario("the passkeys kept", given("passkey", "keep"), doubles -> { }, world -> { }),
                 step("offerQuestionsDelegate").reads()
                         .scenario("the questions to choose from", doubles -> { }, JourneyDoublesContractTest::threeQuestionsToRegister),
                 step("saveRegistrationDelegate").reads("question1", "answer1", "question2", "answer2", "question3", "answer3",
@@ -542,6 +593,28 @@ class JourneyDoublesContractTest {
     static void authenticatorAppsEnabled(World world) {
         when(world.get(AuthenticatorCodes.class).enabled()).thenReturn(true);
         when(world.get(VerificationProperties.class).journeyIdleTimeout()).thenReturn(Duration.ofMinutes(15));
+    }
+
+    static void idleTimeout(World world) {
+        when(world.get(VerificationProperties.class).journeyIdleTimeout()).thenReturn(Duration.ofMinutes(15));
+    }
+
+    /** An assertion as the browser sends it, its signature and client data standing in for what they say. */
+    static Map<String, Object> assertion(String signature, String clientData) {
+        return given("credentialId", "Y3JlZA", "clientDataJSON", clientData, "authenticatorData", "YXV0aA", "signature", signature);
+    }
+
+    /** The options the step showed are still sealed, and the ceremony finds this. */
+    static void passkeyVerdict(World world, PasskeyCeremonies.Finding finding, String field) {
+        when(world.get(SecretVault.class).open(anyString(), eq("passkeyRequest"))).thenReturn(Optional.of("{}"));
+        when(world.get(PasskeyCeremonies.class).checkAssertion(any(), any(), anyBoolean(), any()))
+                .thenReturn(new PasskeyCeremonies.Verdict(finding, field));
+    }
+
+    static void newPasskey(World world, PasskeyCeremonies.Finding finding) {
+        when(world.get(SecretVault.class).open(anyString(), eq("passkeyCreation"))).thenReturn(Optional.of("{}"));
+        when(world.get(PasskeyCeremonies.class).register(any(), any(), any(), any())).thenReturn(new PasskeyCeremonies.Registration(
+                new PasskeyCeremonies.Verdict(finding, finding == PasskeyCeremonies.Finding.ACCEPTED ? null : "clientDataJSON"), null));
     }
 
     static void threeQuestionsToRegister(World world) {

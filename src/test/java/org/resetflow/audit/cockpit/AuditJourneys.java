@@ -100,7 +100,8 @@ final class AuditJourneys {
                 List.of(method.path("tried").asLong(), method.path("verified").asLong())));
         assertThat(byMethod).as("journeys that tried / were verified by each method").containsExactlyInAnyOrderEntriesOf(Map.of(
                 "EMAIL", List.of(6L, 4L), "SMS", List.of(1L, 1L), "VOICE_MOBILE", List.of(0L, 0L),
-                "VOICE_OFFICE", List.of(0L, 0L), "QUESTIONS", List.of(0L, 0L), "AUTHENTICATOR_APP", List.of(0L, 0L)));
+                "VOICE_OFFICE", List.of(0L, 0L), "QUESTIONS", List.of(0L, 0L), "AUTHENTICATOR_APP", List.of(0L, 0L),
+                "PASSKEY", List.of(0L, 0L)));
         assertThat(summary.path("unknownAccounts").asLong()).isEqualTo(1);
         assertThat(summary.path("lockouts").asLong()).isEqualTo(1);
         assertThat(summary.path("successRate").asDouble()).as("4 completed of 7 finished for known accounts").isEqualTo(4.0 / 7);
