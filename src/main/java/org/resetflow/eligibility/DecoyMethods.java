@@ -7,18 +7,21 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
+import org.resetflow.recoveryinfo.Passkeys;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.secret.KeyedHasher;
 import org.resetflow.shared.Method;
 import org.resetflow.verification.AuthenticatorAppProperties;
+import org.resetflow.verification.PasskeyProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The methods a decoy claims: what most users register, and an authenticator app for the same share of usernames as
- * the registered users who have one. Which usernames claim the app is decided by a keyed hash of the username, so the
- * same unknown username always gets the same list (a list that changed from one try to the next would give the decoy
- * away), and the list of a user who registered an app, with the enrolled-factor rule's "app or helpdesk" first gate,
- * is no sign that the account exists. The share is counted again every {@link #REFRESH}.
+ * The methods a decoy claims: what most users register, and an authenticator app and a passkey, each for the same
+ * share of usernames as the registered users who have one. Which usernames claim which is decided by a keyed hash of
+ * the username (one per method, so the two are drawn independently), so the same unknown username always gets the
+ * same list (a list that changed from one try to the next would give the decoy away), and the list of a user who
+ * registered a strong method, with the enrolled-factor rule's "it or the helpdesk" first gate, is no sign that the
+ * account exists. The shares are counted again every {@link #REFRESH}.
  */
 @Component
 public class DecoyMethods {
@@ -28,21 +31,25 @@ public class DecoyMethods {
 
     static final Duration REFRESH = Duration.ofMinutes(10);
 
-    private record Share(double value, Instant countedAt) { }
+    private record Shares(double app, double passkey, Instant countedAt) { }
 
     private final PolicyProperties policy;
     private final AuthenticatorAppProperties authenticatorApp;
+    private final PasskeyProperties passkey;
     private final AuthenticatorApps apps;
+    private final Passkeys passkeys;
     private final RecoveryRegistrations registrations;
     private final KeyedHasher hasher;
     private final Clock clock;
-    private volatile Share appShare;
+    private volatile Shares shares;
 
-    DecoyMethods(PolicyProperties policy, AuthenticatorAppProperties authenticatorApp, AuthenticatorApps apps,
-                 RecoveryRegistrations registrations, KeyedHasher hasher, Clock clock) {
+    DecoyMethods(PolicyProperties policy, AuthenticatorAppProperties authenticatorApp, PasskeyProperties passkey, AuthenticatorApps apps,
+                 Passkeys passkeys, RecoveryRegistrations registrations, KeyedHasher hasher, Clock clock) {
         this.policy = policy;
         this.authenticatorApp = authenticatorApp;
+        this.passkey = passkey;
         this.apps = apps;
+        this.passkeys = passkeys;
         this.registrations = registrations;
         this.hasher = hasher;
         this.clock = clock;
@@ -52,24 +59,39 @@ public class DecoyMethods {
     List<Method> forAccountKey(String accountKey) {
         List<Method> methods = new ArrayList<>(TYPICAL_METHODS.stream().filter(policy.methods()::contains).toList());
         if (authenticatorApp.enabled() && policy.methods().contains(Method.AUTHENTICATOR_APP)
-                && fraction(accountKey, Method.AUTHENTICATOR_APP) < appShare()) {
+                && fraction(accountKey, Method.AUTHENTICATOR_APP) < shares().app()) {
             methods.add(Method.AUTHENTICATOR_APP);
+        }
+        if (passkey.enabled() && policy.methods().contains(Method.PASSKEY)
+                && fraction(accountKey, Method.PASSKEY) < shares().passkey()) {
+            methods.add(Method.PASSKEY);
         }
         return List.copyOf(methods);
     }
 
     /** The share of registered users with an authenticator app, between 0 and 1. */
     double appShare() {
-        Share share = appShare;
+        return shares().app();
+    }
+
+    /** The share of registered users with a passkey, between 0 and 1. */
+    double passkeyShare() {
+        return shares().passkey();
+    }
+
+    private Shares shares() {
+        Shares counted = shares;
         Instant now = clock.instant();
-        if (share == null || !now.isBefore(share.countedAt().plus(REFRESH))) {
+        if (counted == null || !now.isBefore(counted.countedAt().plus(REFRESH))) {
             long registered = registrations.count();
-            long withApp = apps.count();
-            double value = registered == 0 ? (withApp == 0 ? 0 : 1) : Math.min(1, (double) withApp / registered);
-            share = new Share(value, now);
-            appShare = share;
+            counted = new Shares(share(apps.count(), registered), share(passkeys.accountCount(), registered), now);
+            shares = counted;
         }
-        return share.value();
+        return counted;
+    }
+
+    private static double share(long with, long registered) {
+        return registered == 0 ? (with == 0 ? 0 : 1) : Math.min(1, (double) with / registered);
     }
 
     /** A number in [0, 1) that only the server secret's holder can compute from the account key. */

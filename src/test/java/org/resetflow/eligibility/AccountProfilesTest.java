@@ -25,6 +25,7 @@ import org.resetflow.directory.DirectoryUnavailableException;
 import org.resetflow.directory.IdentitySource;
 import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
+import org.resetflow.recoveryinfo.Passkeys;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.recoveryinfo.RegistrationProperties;
@@ -33,6 +34,7 @@ import org.resetflow.secret.SecurityProperties;
 import org.resetflow.secret.ServerSecret;
 import org.resetflow.shared.Method;
 import org.resetflow.verification.AuthenticatorAppProperties;
+import org.resetflow.verification.PasskeyProperties;
 import org.resetflow.verification.RecoveryMethods;
 
 class AccountProfilesTest {
@@ -53,7 +55,8 @@ class AccountProfilesTest {
     AccountProfiles profiles(PolicyProperties policy) {
         // nobody registered an app here, so no decoy claims one (DecoyMethodsTest)
         DecoyMethods decoyMethods = new DecoyMethods(policy, new AuthenticatorAppProperties(true, AuthenticatorAppProperties.Algorithm.SHA1, 6,
-                Duration.ofSeconds(30), 1), mock(AuthenticatorApps.class), registrations,
+                Duration.ofSeconds(30), 1), new PasskeyProperties(false, null, null, List.of(), PasskeyProperties.UserVerification.REQUIRED,
+                Duration.ofMinutes(2)), mock(AuthenticatorApps.class), mock(Passkeys.class), registrations,
                 new KeyedHasher(new ServerSecret(new SecurityProperties("a-test-secret-that-is-long-enough-0123456789", null))), Clock.systemUTC());
         return new AccountProfiles(cloud, onPremises, recoveryMethods, registrations, REGISTRATION, policy, decoyMethods);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.resetflow.recoveryinfo.AuthenticatorApps;
+import org.resetflow.recoveryinfo.Passkeys;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.secret.KeyedHasher;
 import org.resetflow.secret.SecurityProperties;
@@ -19,6 +20,7 @@ import org.resetflow.secret.ServerSecret;
 import org.resetflow.shared.Method;
 import org.resetflow.testing.MutableClock;
 import org.resetflow.verification.AuthenticatorAppProperties;
+import org.resetflow.verification.PasskeyProperties;
 
 class DecoyMethodsTest {
 
@@ -27,13 +29,18 @@ class DecoyMethodsTest {
     private static final AuthenticatorAppProperties APP_OFF = new AuthenticatorAppProperties(false, AuthenticatorAppProperties.Algorithm.SHA1,
             6, Duration.ofSeconds(30), 1);
 
+    private static final PasskeyProperties PASSKEY_ON = new PasskeyProperties(true, "localhost", null, List.of("http://localhost:8080"),
+            PasskeyProperties.UserVerification.REQUIRED, Duration.ofMinutes(2));
+
     private final AuthenticatorApps apps = mock(AuthenticatorApps.class);
+    private final Passkeys passkeys = mock(Passkeys.class);
     private final RecoveryRegistrations registrations = mock(RecoveryRegistrations.class);
     private final MutableClock clock = MutableClock.atSomeMoment();
 
     private DecoyMethods decoyMethods(AuthenticatorAppProperties app, String secret) {
         KeyedHasher hasher = new KeyedHasher(new ServerSecret(new SecurityProperties(secret, null)));
-        return new DecoyMethods(AccountProfilesTest.policy(EnumSet.allOf(Method.class), true), app, apps, registrations, hasher, clock);
+        return new DecoyMethods(AccountProfilesTest.policy(EnumSet.allOf(Method.class), true), app, PASSKEY_ON, apps, passkeys, registrations,
+                hasher, clock);
     }
 
     private DecoyMethods decoyMethods(AuthenticatorAppProperties app) {
@@ -61,6 +68,19 @@ class DecoyMethodsTest {
         assertThat(claimingTheApp(decoys, usernames())).as("a quarter of 2000 usernames").isBetween(430L, 570L);
         assertThat(decoys.forAccountKey("nobody7")).as("the typical methods come first, in their order")
                 .startsWith(Method.EMAIL, Method.SMS, Method.VOICE_MOBILE, Method.QUESTIONS);
+    }
+
+    @Test
+    void decoysClaimAPasskeyInTheShareOfRegisteredUsersWhoHaveOneDrawnApartFromTheApp() {
+        registered(1000, 500);
+        when(passkeys.accountCount()).thenReturn(500L);
+        DecoyMethods decoys = decoyMethods(APP_ON);
+
+        long withPasskey = usernames().stream().filter(name -> decoys.forAccountKey(name).contains(Method.PASSKEY)).count();
+        long withBoth = usernames().stream().filter(name -> decoys.forAccountKey(name).containsAll(List.of(Method.AUTHENTICATOR_APP, Method.PASSKEY)))
+                .count();
+        assertThat(withPasskey).as("half of 2000 usernames").isBetween(900L, 1100L);
+        assertThat(withBoth).as("a quarter: the two are drawn apart").isBetween(430L, 570L);
     }
 
     @Test
