@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
@@ -60,7 +62,9 @@ class ComposeFileTest {
 
     private static List<Error> validate(JsonNode document) throws IOException {
         try (InputStream schemaText = Files.newInputStream(SCHEMA)) {
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaText);
+            // the file's own address as the base of its relative $id (compose_spec.json) and its references
+            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(SchemaLocation.of(SCHEMA.toAbsolutePath().toUri().toString()), schemaText, InputFormat.JSON);
             return schema.validate(document);
         }
     }
@@ -79,11 +83,11 @@ class ComposeFileTest {
                     healthcheck:
                       test: ["CMD", "true"]
                       every: 5s
-                    restart: sometimes
+                    ports: "8080:8080"
                 """);
         assertThat(validate(broken)).extracting(Error::toString)
                 .anyMatch(error -> error.contains("every"))
-                .anyMatch(error -> error.contains("restart"));
+                .anyMatch(error -> error.contains("/ports"));
     }
 
     @Test

@@ -42,7 +42,8 @@ final class ModelScan {
             "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
     /**
      * A settings property's stand-in value, by where the models use it: a duration longer than any journey of the
-     * run (the product's idle and code timers are 10 to 15 minutes), the engine's default retry cycle, a staff group.
+     * run (the product's idle and code timers are 10 to 15 minutes), the engine's default retry cycle, a staff group,
+     * a staff task's due and follow-up date as a duration from its creation (as the product's settings give them).
      */
     private static final Map<String, String> SETTING_BY_USE = Map.of(
             "timeDuration", "PT15M",
@@ -50,7 +51,9 @@ final class ModelScan {
             "failedJobRetryTimeCycle", "R3/PT10S",
             "candidateGroups", "ceiling-staff",
             "candidateUsers", "ceiling-staff",
-            "assignee", "ceiling-staff");
+            "assignee", "ceiling-staff",
+            "dueDate", "PT15M",
+            "followUpDate", "PT15M");
 
     /** Elements for readers, which may quote an expression without running it. */
     private static final Set<String> PROSE = Set.of("documentation", "description", "textAnnotation");

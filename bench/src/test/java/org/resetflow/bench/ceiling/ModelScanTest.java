@@ -112,7 +112,7 @@ class ModelScanTest {
                   <bpmn:serviceTask id="configured" camunda:delegateExpression="${sender}">
                     <bpmn:extensionElements><camunda:field name="channel" stringValue="sms" /></bpmn:extensionElements>
                   </bpmn:serviceTask>
-                  <bpmn:userTask id="review" camunda:dueDate="${settings.reviewDue}" />
+                  <bpmn:userTask id="review" camunda:priority="${settings.reviewPriority}" />
                 </bpmn:process>
                 """));
 
@@ -122,7 +122,7 @@ class ModelScanTest {
         assertEquals(4, scan.problems().size(), scan.problems()::toString);
         assertTrue(failure.getMessage().contains("id=\"compute\"") && failure.getMessage().contains("calculator.compute()"), failure::getMessage);
         assertTrue(failure.getMessage().contains("org.example.Legacy"), failure::getMessage);
-        assertTrue(failure.getMessage().contains("${settings.reviewDue}"), failure::getMessage);
+        assertTrue(failure.getMessage().contains("${settings.reviewPriority}"), failure::getMessage);
         assertTrue(failure.getMessage().contains("id=\"configured\"") && failure.getMessage().contains("camunda:field"), failure::getMessage);
     }
 
