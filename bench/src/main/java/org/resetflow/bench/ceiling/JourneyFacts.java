@@ -42,6 +42,8 @@ final class JourneyFacts {
             "ssprScope", "groups", true,
             "userGates", 1, true,
             "writebackEnabled", false, true,
+            "strongMethodRule", true, true,
+            "strongMethodRegistered", false, true,
             "writebackRequired", false, false,
             "revealEligibility", true, false,
             "gate", 1, false,
