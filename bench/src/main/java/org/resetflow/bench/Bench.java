@@ -43,7 +43,7 @@ public final class Bench {
     private static final int CLOUD_LDAP_PORT = 11389;
     private static final int ON_PREMISES_LDAP_PORT = 12389;
     private static final int BARE_PORT = 18090;
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     /** How many users the flight recording's window (not counted) runs with. */
     private static final int PROFILE_THREADS = 8;
     /** The N of the efficiency and two-node measurements, whose ratios are the median of several interleaved runs. */
