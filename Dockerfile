@@ -10,7 +10,9 @@ COPY forms forms
 RUN ./mvnw -B -ntp -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app resetflow \
+# curl: docker-compose.yml's health check asks /actuator/health/readiness
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app resetflow \
     && mkdir -p /app/data /app/logs/audit && chown -R resetflow /app/data /app/logs
 WORKDIR /app
 COPY --from=build /src/target/resetflow-*.jar /app/resetflow.jar

@@ -2,7 +2,6 @@ package org.resetflow.journey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,11 +69,12 @@ public class JourneyService {
     private final EngineCommands commands;
     private final StepPreparations preparations;
     private final StepDisplays displays;
+    private final HandOvers handOvers;
 
     JourneyService(EngineCommands commands, RuntimeService runtime, TaskService tasks,
                    ManagementService management, JourneyLookups lookups, Flows flows, StepForms forms, JourneyTexts texts, JourneySignals signals, ProofThrottle throttle,
                    SelfServiceBlocks blocks, TransactionTemplate transaction, EngineProperties engine, ClientAddresses clients, Clock clock, AuditLog audit,
-                   StepPreparations preparations, StepDisplays displays) {
+                   StepPreparations preparations, StepDisplays displays, HandOvers handOvers) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
@@ -93,6 +93,7 @@ public class JourneyService {
         this.commands = commands;
         this.preparations = preparations;
         this.displays = displays;
+        this.handOvers = handOvers;
     }
 
     /** Starts a journey for a username as typed; counts towards the client's limit of starts. */
@@ -256,26 +257,17 @@ public class JourneyService {
      *
      * <p>Between looks it waits for this node's engine to say that the journey moved ({@link JourneySignals}), and
      * looks again every settle-recheck without being told: in a cluster another node may run the journey's jobs,
-     * and a signal only ever says when to look, never what is there.
+     * and a signal only ever says when to look, never what is there. An answer found that way is counted
+     * ({@link HandOvers}).
      *
      * @return the last look when it found the journey at a step or with its outcome, for the answer to start from;
      *         null when nothing was runnable or the time was up, and the answer must look afresh
      */
     private Look settle(Flows.Flow flow) {
-        Instant deadline = clock.instant().plus(engine.settleTimeout());
-        // watching before looking: a move committed after the look wakes the wait below
+        // watching before looking: a move committed after the look wakes the wait
         try (JourneySignals.Watch watch = signals.watch(flow.flowId())) {
-            while (true) {
-                Look look = look(flow);
-                if (look.atRest()) {
-                    return look;
-                }
-                Duration left = Duration.between(clock.instant(), deadline);
-                if (!hasRunnableJobs(flow) || left.isNegative() || left.isZero()) {
-                    return null;
-                }
-                watch.await(left.compareTo(engine.settleRecheck()) < 0 ? left : engine.settleRecheck());
-            }
+            return Settling.until(() -> look(flow), Look::atRest, () -> hasRunnableJobs(flow), watch::await, clock,
+                    engine.settleTimeout(), engine.settleRecheck(), handOvers::count);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A client of ResetFlow's public journey API (docs/api.md), as a kiosk or the portal would use it. */
@@ -20,14 +23,20 @@ final class JourneyClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI base;
+    /** The nodes; each request goes to the next, as a round-robin load balancer sends it. */
+    private final List<URI> bases;
+    private final AtomicInteger next = new AtomicInteger();
     /** Answers that said "working" (the journey was still on its way) and were followed until it rested. */
     final AtomicLong workingAnswers = new AtomicLong();
     /** Answers that said "try again" (503: too many security answers waiting to be checked), sent again after Retry-After. */
     final AtomicLong tryAgainAnswers = new AtomicLong();
 
-    JourneyClient(URI base) {
-        this.base = base;
+    JourneyClient(URI... bases) {
+        this.bases = List.of(bases);
+    }
+
+    private URI base() {
+        return bases.get(Math.floorMod(next.getAndIncrement(), bases.size()));
     }
 
     record Answer(int status, JsonNode body) {
@@ -53,7 +62,7 @@ final class JourneyClient {
 
     /** Starts a journey, and keeps its first step's answer (its form, its options). */
     Started startWithAnswer(String kind, String username, String expectedStep) throws IOException, InterruptedException {
-        Answer answer = send(HttpRequest.newBuilder(base.resolve("/api/v1/" + kind)), Map.of("username", username));
+        Answer answer = send(HttpRequest.newBuilder(base().resolve("/api/v1/" + kind)), Map.of("username", username));
         Flow flow = new Flow(kind, answer.body().path("flowId").asText(), answer.body().path("flowToken").asText());
         Answer first = followWorking(flow, answer);
         expect(first, 201, expectedStep, "start " + kind + " for " + username);
@@ -82,7 +91,7 @@ final class JourneyClient {
      */
     private Answer step(Flow flow, String key, Map<String, ?> values) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response = http.send(post(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id()
+            HttpResponse<byte[]> response = http.send(post(HttpRequest.newBuilder(base().resolve("/api/v1/" + flow.kind() + "/" + flow.id()
                     + "/steps/" + key)).header("X-Flow-Token", flow.token()), Map.of("values", values)), HttpResponse.BodyHandlers.ofByteArray());
             Answer answer = answer(response);
             if (answer.status() != 503 || !answer.body().path("type").asText().endsWith("/try-again") || attempt == 20) {
@@ -106,7 +115,7 @@ final class JourneyClient {
         Answer current = answer;
         while (working(current) && System.nanoTime() < deadline) {
             Thread.sleep(100);
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/" + flow.kind() + "/" + flow.id()))
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base().resolve("/api/v1/" + flow.kind() + "/" + flow.id()))
                     .header("X-Flow-Token", flow.token()).header("Accept-Language", "en").timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             current = new Answer(response.statusCode(), JSON.readTree(response.body()));
@@ -147,23 +156,47 @@ final class JourneyClient {
         }
     }
 
-    /** The code in the newest message with a code to this address, or null when there is none yet. */
+    /**
+     * The code in the newest message with a code to this address, or null when there is none yet. With several
+     * nodes, each keeps its own development outbox (the node whose job executor delivered the code has it): the
+     * newest over all of them.
+     */
     private String lastCode(String to) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/dev/outbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(30)).GET().build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode messages = JSON.readTree(response.body());
-        if (response.statusCode() != 200 || !messages.isArray()) {
-            throw new IllegalStateException("the outbox did not answer for " + to + " (" + response.statusCode() + ")");
-        }
-        // the newest message with a code: the notice that a previous journey changed the password may come after it
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            String code = messages.get(i).path("code").asText(null);
-            if (code != null && !code.isEmpty()) {
-                return code;
+        String code = null;
+        Instant newest = Instant.MIN;
+        for (URI node : bases) {
+            HttpRequest request = HttpRequest.newBuilder(node.resolve("/dev/outbox?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)))
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode messages = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || !messages.isArray()) {
+                throw new IllegalStateException("the outbox did not answer for " + to + " (" + response.statusCode() + ")");
+            }
+            // the newest message with a code: the notice that a previous journey changed the password may come after it
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                String found = messages.get(i).path("code").asText(null);
+                if (found != null && !found.isEmpty()) {
+                    Instant sentAt = sentAt(messages.get(i).path("sentAt"));
+                    if (code == null || sentAt.isAfter(newest)) {
+                        code = found;
+                        newest = sentAt;
+                    }
+                    break;
+                }
             }
         }
-        return null;
+        return code;
+    }
+
+    private static Instant sentAt(JsonNode value) {
+        if (value.isNumber()) {
+            return Instant.ofEpochMilli((long) (value.asDouble() * 1000));
+        }
+        try {
+            return Instant.parse(value.asText());
+        } catch (RuntimeException notATime) {
+            return Instant.MIN;
+        }
     }
 
     private Answer send(HttpRequest.Builder builder, Object body) throws IOException, InterruptedException {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -16,6 +20,11 @@ import java.util.function.LongSupplier;
  * A closed-loop load: N threads, each one simulated user running journeys back to back. One warm-up for the JIT,
  * then for each N a ramp (not counted) and a fixed measuring window. A journey counts when it ends inside the
  * window; a step's time counts when the step ends inside it. Used for the journey over HTTP and for the ceiling.
+ *
+ * <p>A step's time runs from when it was due, not from when it was sent: after a user's think time
+ * ({@link Journey#think}) the step is due at the end of the think time, and in an open-loop burst ({@link Burst}) at its
+ * place in the schedule. A driver that falls behind (a late thread, a full pool) thus shows as latency instead of
+ * hiding it (coordinated omission).
  */
 public final class Load {
 
@@ -28,8 +37,9 @@ public final class Load {
                 String[] pair = part.split("=", 2);
                 parts.put(pair[0].trim(), pair[1].trim());
             }
+            String threads = parts.getOrDefault("threads", "");
             return new Plan(seconds(parts.get("warmup")), Integer.parseInt(parts.get("warmupThreads")), seconds(parts.get("ramp")),
-                    seconds(parts.get("measure")), Arrays.stream(parts.get("threads").split("/")).map(Integer::valueOf).toList());
+                    seconds(parts.get("measure")), threads.isEmpty() ? List.of() : Arrays.stream(threads.split("/")).map(Integer::valueOf).toList());
         }
 
         public String format() {
@@ -45,7 +55,21 @@ public final class Load {
             return new Plan(Duration.ZERO, warmUpThreads, ramp, measure, threads);
         }
 
-        private static Duration seconds(String text) {
+        /** Only the warm-up, no window. */
+        public Plan warmUpOnly() {
+            return new Plan(warmUp, warmUpThreads, ramp, measure, List.of());
+        }
+
+        public Plan withWindow(Duration ramp, Duration measure) {
+            return new Plan(warmUp, warmUpThreads, ramp, measure, threads);
+        }
+
+        public Plan withWarmUp(Duration warmUp) {
+            return new Plan(warmUp, warmUpThreads, ramp, measure, threads);
+        }
+
+        /** {@code 40s}: whole seconds. */
+        public static Duration seconds(String text) {
             return Duration.ofSeconds(Long.parseLong(text.replace("s", "")));
         }
     }
@@ -59,12 +83,22 @@ public final class Load {
         void run() throws Exception;
     }
 
+    /** A journey that would have to wait past the end of the window: dropped, neither counted nor an error. */
+    public static final class WindowClosed extends Exception {
+        WindowClosed() {
+            super(null, null, false, false);
+        }
+    }
+
     /** What a scenario sees of its journey: which user it is, and a way to time each step. */
     public static final class Journey {
         private final int user;
         private final long sequence;
         private final Window window;
         private boolean counted = true;
+        /** When the next step is due (System.nanoTime), or 0: due when it is sent. */
+        private long due;
+        private boolean thought;
 
         Journey(int user, long sequence, Window window) {
             this.user = user;
@@ -87,17 +121,46 @@ public final class Load {
             counted = false;
         }
 
+        /**
+         * The user thinks before the next step: for a random time around {@code mean} (half to one and a half times
+         * it; before a user's first journey, zero to twice it, so that users arrive spread out). The next step is due
+         * when the think time ends. A journey whose next step would be due after the window is dropped.
+         */
+        public void think(Duration mean) throws InterruptedException, WindowClosed {
+            if (mean.isZero()) {
+                return;
+            }
+            double factor = sequence == 0 && !thought ? ThreadLocalRandom.current().nextDouble(0, 2)
+                    : ThreadLocalRandom.current().nextDouble(0.5, 1.5);
+            thought = true;
+            long at = System.nanoTime() + (long) (mean.toNanos() * factor);
+            if (at > window.end) {
+                throw new WindowClosed();
+            }
+            due = at;
+            sleepUntil(at);
+        }
+
         public void step(String name, Step step) throws Exception {
-            long began = System.nanoTime();
+            long began = due != 0 ? Math.min(due, System.nanoTime()) : System.nanoTime();
+            due = 0;
             step.run();
             long ended = System.nanoTime();
             window.recordStep(name, ended, ended - began);
         }
     }
 
+    /**
+     * An open-loop burst alongside the closed loop of a window: {@code count} journeys due at even intervals over
+     * {@code spread} from the window's start, each sent at its due time by a thread of its own whatever the others
+     * are doing, and timed from when it was due. Its journeys are load, not counted journeys; their errors count.
+     */
+    public record Burst(int count, Duration spread, Scenario scenario) {
+    }
+
     /** Figures for one N. */
     public record Result(int threads, double seconds, long journeys, long errors, Map<String, long[]> stepNanos,
-                         List<String> errorSamples, double cpuSeconds) {
+                         List<String> errorSamples, double cpuSeconds, double dbCpuSeconds) {
 
         public double journeysPerSecond() {
             return journeys / seconds;
@@ -111,6 +174,11 @@ public final class Load {
             json.put("journeysPerSecond", round(journeysPerSecond()));
             if (cpuSeconds >= 0 && journeys > 0) {
                 json.put("cpuMsPerJourney", round(cpuSeconds * 1000 / journeys));
+            }
+            if (dbCpuSeconds >= 0 && journeys > 0) {
+                // PostgreSQL's own processes (its backends of this database and its background processes)
+                json.put("dbCpuMsPerJourney", round(dbCpuSeconds * 1000 / journeys));
+                json.put("totalCpuMsPerJourney", round((cpuSeconds + dbCpuSeconds) * 1000 / journeys));
             }
             json.put("errors", errors);
             json.put("errorSamples", errorSamples);
@@ -149,15 +217,29 @@ public final class Load {
     private final Plan plan;
     private final List<String> stepOrder;
     private final LongSupplier cpuNanos;
+    private final LongSupplier dbCpuNanos;
+    private Burst burst;
 
     /**
      * @param cpuNanos the CPU time the measured process has used so far, read when each window opens and closes
      *                 (for the CPU time per journey, which is steadier than throughput on a shared machine)
      */
     public Load(Plan plan, LongSupplier cpuNanos, String... stepOrder) {
+        this(plan, cpuNanos, () -> -1, stepOrder);
+    }
+
+    /** @param dbCpuNanos the CPU time the database's own processes have used so far, or -1 (H2: inside the JVM) */
+    public Load(Plan plan, LongSupplier cpuNanos, LongSupplier dbCpuNanos, String... stepOrder) {
         this.plan = plan;
         this.cpuNanos = cpuNanos;
+        this.dbCpuNanos = dbCpuNanos;
         this.stepOrder = List.of(stepOrder);
+    }
+
+    /** Adds an open-loop burst to each measured window. */
+    public Load with(Burst burst) {
+        this.burst = burst;
+        return this;
     }
 
     /** Warms up, then measures each N in turn. */
@@ -195,6 +277,8 @@ public final class Load {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
+                    } catch (WindowClosed dropped) {
+                        return;
                     } catch (Exception | AssertionError e) {
                         window.failed(System.nanoTime(), e);
                     }
@@ -203,19 +287,26 @@ public final class Load {
             users.add(thread);
             thread.start();
         }
-        long[] cpu = {-1, -1};
+        long[] cpu = {-1, -1, -1, -1};
         Thread meter = new Thread(() -> {
             try {
                 sleepUntil(window.begin);
                 cpu[0] = cpuNanos.getAsLong();
+                cpu[2] = dbCpuNanos.getAsLong();
                 sleepUntil(window.end);
                 cpu[1] = cpuNanos.getAsLong();
+                cpu[3] = dbCpuNanos.getAsLong();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "cpu-meter");
         meter.start();
         users.add(meter);
+        if (burst != null && !measure.isZero()) {
+            Thread scheduler = new Thread(() -> burst(window), "burst");
+            scheduler.start();
+            users.add(scheduler);
+        }
         for (Thread thread : users) {
             try {
                 thread.join();
@@ -230,8 +321,42 @@ public final class Load {
         }
         window.stepNames().stream().filter(name -> !steps.containsKey(name)).sorted().forEach(name -> steps.put(name, window.steps(name)));
         double cpuSeconds = cpu[0] < 0 || cpu[1] < 0 ? -1 : (cpu[1] - cpu[0]) / 1e9;
+        double dbCpuSeconds = cpu[2] < 0 || cpu[3] < 0 ? -1 : (cpu[3] - cpu[2]) / 1e9;
         return new Result(threads, measure.toNanos() / 1e9, window.journeys.get(), window.errors.get(), steps, List.copyOf(window.samples),
-                cpuSeconds);
+                cpuSeconds, dbCpuSeconds);
+    }
+
+    /** The burst's schedule: each journey handed to a thread of its own at its due time. */
+    private void burst(Window window) {
+        ExecutorService senders = Executors.newCachedThreadPool();
+        try {
+            long interval = burst.spread().toNanos() / Math.max(1, burst.count());
+            for (int i = 0; i < burst.count(); i++) {
+                long due = window.begin + i * interval;
+                int user = i;
+                sleepUntil(due);
+                senders.execute(() -> {
+                    Journey journey = new Journey(user, 0, window);
+                    journey.due = due;
+                    journey.uncounted();
+                    try {
+                        burst.scenario().run(journey);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception | AssertionError e) {
+                        window.failed(System.nanoTime(), e);
+                    }
+                });
+            }
+            senders.shutdown();
+            if (!senders.awaitTermination(2, TimeUnit.MINUTES)) {
+                window.failed(System.nanoTime(), new IllegalStateException("burst journeys still running 2 minutes after the last was due"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -2,6 +2,7 @@ package org.resetflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,7 @@ final class Scenarios {
      * run's; the question journeys' and the decoys' with a prefix, except the answers.
      */
     static final String[] STORM_STEPS = {"start", "chooseMethod", "enterCode", "setPassword", "q.start", "q.chooseMethod", "answerQuestions",
-            "q.setPassword", "decoy.start", "decoy.chooseMethod", "decoy.answerQuestions", "decoy.enterAuthenticatorCode", "devOutbox"};
+            "q.setPassword", "decoy.start", "decoy.chooseMethod", "decoy.answerQuestions", "decoy.enterAuthenticatorCode", "burst.start", "devOutbox"};
     /** The steps of the email journey, which the storm must not slow down much. */
     static final java.util.List<String> EMAIL_JOURNEY_STEPS = java.util.List.of("start", "chooseMethod", "enterCode", "setPassword");
     /** Steps of the journey itself; {@code devOutbox} is the bench reading the code, not a step of the user. */
@@ -27,11 +28,30 @@ final class Scenarios {
 
     private final JourneyClient api;
     private final BenchUsers users;
-    private final Map<String, String> lastCodes = new ConcurrentHashMap<>();
+    /** Per user, the code of the last journey: a new journey waits for another one. Shared by every copy of these scenarios. */
+    private final Map<String, String> lastCodes;
+    /** How long a user thinks before each step, on average; zero: journeys back to back, steps at once. */
+    private final Duration think;
 
     Scenarios(JourneyClient api, BenchUsers users) {
+        this(api, users, Duration.ZERO, new ConcurrentHashMap<>());
+    }
+
+    private Scenarios(JourneyClient api, BenchUsers users, Duration think, Map<String, String> lastCodes) {
         this.api = api;
         this.users = users;
+        this.think = think;
+        this.lastCodes = lastCodes;
+    }
+
+    /** The same users' journeys with think time between steps. */
+    Scenarios thinking(Duration mean) {
+        return new Scenarios(api, users, mean, lastCodes);
+    }
+
+    /** The same users' journeys through other nodes (a restarted ResetFlow, or two behind a load balancer). */
+    Scenarios through(JourneyClient other) {
+        return new Scenarios(other, users, think, lastCodes);
     }
 
     /** Like alice: a code by email, read from the development outbox, then a new password. */
@@ -39,13 +59,15 @@ final class Scenarios {
         String user = journey.user();
         String alternate = BenchUsers.alternateEmail(user);
         JourneyClient.Flow[] flow = new JourneyClient.Flow[1];
+        journey.think(think);
         journey.step("start", () -> flow[0] = api.start("resets", user, "chooseMethod"));
+        journey.think(think);
         journey.step("chooseMethod", () -> api.submit(flow[0], "chooseMethod", Map.of("method", "EMAIL", "contact", alternate), "enterCode"));
         String[] code = new String[1];
-        // codes are sent after the answer (their own process instance): wait for one newer than the last this user had
-        String previous = lastCodes.getOrDefault(user, users.registrationCode(user));
-        journey.step("devOutbox", () -> code[0] = api.newCode(alternate, previous));
+        // not the code of the user's last journey, nor, before the first, the one that confirmed the address
+        journey.step("devOutbox", () -> code[0] = api.newCode(alternate, lastCodes.getOrDefault(user, users.registrationCode(user))));
         lastCodes.put(user, code[0]);
+        journey.think(think);
         journey.step("enterCode", () -> api.submit(flow[0], "enterCode", Map.of("code", code[0]), "setPassword"));
         setPassword(journey, flow[0]);
     }
@@ -76,12 +98,20 @@ final class Scenarios {
         }
     }
 
+    /** The open-loop burst of the storm: a journey started (and left at its first step), timed from when it was due. */
+    void burstStart(Load.Journey journey) throws Exception {
+        String user = journey.user();
+        journey.step("burst.start", () -> api.start("resets", user, "chooseMethod"));
+    }
+
     /** A journey that answers the user's three security questions; its steps but the answers named with {@code prefix}. */
     private void questions(Load.Journey journey, String prefix) throws Exception {
         String user = journey.user();
         JourneyClient.Flow[] flow = new JourneyClient.Flow[1];
         JourneyClient.Answer[] questions = new JourneyClient.Answer[1];
+        journey.think(think);
         journey.step(prefix + "start", () -> flow[0] = api.start("resets", user, "chooseMethod"));
+        journey.think(think);
         journey.step(prefix + "chooseMethod", () -> questions[0] = api.submit(flow[0], "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
         Map<String, String> registered = users.answersOf(user);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -95,27 +125,36 @@ final class Scenarios {
                 values.put(key, answer);
             }
         }
+        journey.think(think);
         journey.step("answerQuestions", () -> api.submit(flow[0], "answerQuestions", values, "setPassword"));
         setPassword(journey, prefix + "setPassword", flow[0]);
     }
 
     /**
-     * An unknown username answers its questions wrongly, once, and gives up; or, when its decoy's list offers only an
-     * authenticator app (as a share of decoys' lists do), types a wrong code from the app, once.
+     * An unknown username answers its questions wrongly, once, and gives up; or, when its decoy's list offers only a
+     * strong method (as a share of decoys' lists do), types a wrong code from an authenticator app, once.
      */
     private void decoy(Load.Journey journey) throws Exception {
         journey.uncounted();
         String nobody = "nobody-" + Long.toHexString(RANDOM.nextLong());
         JourneyClient.Started[] started = new JourneyClient.Started[1];
         JourneyClient.Answer[] questions = new JourneyClient.Answer[1];
+        journey.think(think);
         journey.step("decoy.start", () -> started[0] = api.startWithAnswer("resets", nobody, "chooseMethod"));
         JourneyClient.Flow flow = started[0].flow();
-        if (!started[0].answer().body().path("step").toString().contains("\"QUESTIONS\"")) {
+        String offered = started[0].answer().body().path("step").toString();
+        if (!offered.contains("\"QUESTIONS\"")) {
+            if (!offered.contains("\"AUTHENTICATOR_APP\"")) {
+                return; // a passkey only: a prober without the device gives up here
+            }
+            journey.think(think);
             journey.step("decoy.chooseMethod", () -> api.submit(flow, "chooseMethod", Map.of("method", "AUTHENTICATOR_APP"), "enterAuthenticatorCode"));
+            journey.think(think);
             journey.step("decoy.enterAuthenticatorCode", () -> api.submitRejected(flow, "enterAuthenticatorCode",
                     Map.of("code", String.format("%06d", RANDOM.nextInt(1_000_000)))));
             return;
         }
+        journey.think(think);
         journey.step("decoy.chooseMethod", () -> questions[0] = api.submit(flow, "chooseMethod", Map.of("method", "QUESTIONS"), "answerQuestions"));
         Map<String, Object> guesses = new LinkedHashMap<>();
         for (JsonNode component : questions[0].body().path("step").path("form").path("components")) {
@@ -124,6 +163,7 @@ final class Scenarios {
                 guesses.put(key, "guess " + RANDOM.nextInt(1000));
             }
         }
+        journey.think(think);
         journey.step("decoy.answerQuestions", () -> api.submitRejected(flow, "answerQuestions", guesses));
     }
 
@@ -133,6 +173,7 @@ final class Scenarios {
 
     private void setPassword(Load.Journey journey, String step, JourneyClient.Flow flow) throws Exception {
         String password = newPassword();
+        journey.think(think);
         journey.step(step, () -> api.submit(flow, "setPassword",
                 Map.of("password", password, "passwordConfirmation", password), "COMPLETED"));
     }

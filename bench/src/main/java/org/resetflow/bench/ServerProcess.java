@@ -43,13 +43,22 @@ final class ServerProcess implements AutoCloseable {
         this.sampler.start();
     }
 
+    /** The heap of every process the benchmark starts, but the footprint's. */
+    static final String HEAP = "-Xmx512m";
+
     /** {@code java -Xmx512m -Xlog:gc:... -jar <jar> <arguments>}, output to {@code <dir>/<name>.log}. */
     static ServerProcess start(String name, Path dir, Path jar, List<String> arguments, Path workDir)
+            throws IOException {
+        return start(name, dir, jar, HEAP, arguments, workDir);
+    }
+
+    /** {@code java <heap> -Xlog:gc:... -jar <jar> <arguments>}, output to {@code <dir>/<name>.log}. */
+    static ServerProcess start(String name, Path dir, Path jar, String heap, List<String> arguments, Path workDir)
             throws IOException {
         Path out = Files.createDirectories(dir).toAbsolutePath();
         Path log = out.resolve(name + ".log");
         Path gcLog = out.resolve(name + "-gc.log");
-        List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-Xlog:gc:file=" + gcLog));
+        List<String> command = new java.util.ArrayList<>(List.of(javaExecutable(), heap, "-Xlog:gc:file=" + gcLog));
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(arguments);
@@ -89,6 +98,10 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException(name + " did not finish within " + timeout + "; see " + log);
         }
         return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** The highest resident set size since the last call, in MiB. */

@@ -1,42 +1,47 @@
 package org.resetflow.bench.ceiling;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.resetflow.bench.Load;
+import org.resetflow.bench.PostgresCpu;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The ceiling: ResetFlow's own models (BPMN, DMN and forms, read from the jar under measurement), with no-op
  * stand-ins for its beans ({@link StandIns}) and {@link JourneyFacts} for what its Java would have set, driven
  * in-process through {@code RuntimeService} and {@code TaskService} by the same number of threads, with the same
  * warm-up and measuring time as the journey load, on the same kind of database. Each journey starts the entry
- * process and completes whatever user's step it waits at, by the step's form, until it ends. Starts once the
- * application is ready (after the start-up was timed), writes its figures to {@code bench.ceiling.output} and stops
- * the application.
+ * process and completes whatever user's step it waits at, by the step's form, until its outcome is decided.
+ *
+ * <p>Once the application is ready (after the start-up was timed) it deploys the models, then measures the windows
+ * the driver asks for ({@code POST /ceiling/windows?plan=...}, answered with their figures when they are over), so
+ * that the driver can interleave the ceiling's windows with ResetFlow's: both processes run all along, and each
+ * side measures while the other rests. The driver stops the application when it is done.
  */
 @Configuration
-@ConditionalOnProperty("bench.ceiling.output")
+@ConditionalOnProperty(CeilingRun.MODELS_PROPERTY)
 class CeilingRun {
 
     private static final Logger log = LoggerFactory.getLogger(CeilingRun.class);
@@ -46,7 +51,9 @@ class CeilingRun {
     static final String MODELS_PROPERTY = "bench.ceiling.models";
 
     private final JourneyEvents events = new JourneyEvents();
+    private final CompletableFuture<ProcessEngine> deployed = new CompletableFuture<>();
     private volatile StandIns.Models models;
+    private volatile LongSupplier databaseCpu = () -> -1;
 
     @Bean
     JourneyEvents journeyEvents() {
@@ -54,14 +61,16 @@ class CeilingRun {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void run(ApplicationReadyEvent ready) {
+    void deploy(ApplicationReadyEvent ready) {
         ConfigurableApplicationContext context = ready.getApplicationContext();
         var environment = context.getEnvironment();
-        Path output = Path.of(environment.getRequiredProperty("bench.ceiling.output"));
-        Load.Plan plan = Load.Plan.parse(environment.getRequiredProperty("bench.ceiling.plan"));
         ProcessEngine engine = context.getBean(ProcessEngine.class);
-        Thread runner = new Thread(() -> {
-            int status = 0;
+        String url = environment.getProperty("spring.datasource.url", "");
+        if (url.startsWith("jdbc:postgresql:")) {
+            databaseCpu = new PostgresCpu(url, environment.getProperty("spring.datasource.username", ""),
+                    environment.getProperty("spring.datasource.password", ""));
+        }
+        Thread deployer = new Thread(() -> {
             try {
                 Path source = Path.of(environment.getRequiredProperty(MODELS_PROPERTY));
                 models = StandIns.read(source);
@@ -71,19 +80,38 @@ class CeilingRun {
                 DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("ceiling");
                 models.resources().resources().forEach((name, bytes) -> deployment.addInputStream(name, new ByteArrayInputStream(bytes)));
                 deployment.deploy();
-                Map<Integer, Load.Result> results = new Load(plan, Load::ownCpuNanos, "start").run(user -> journey(engine, user));
-                Map<String, Object> json = new LinkedHashMap<>();
-                results.forEach((threads, result) -> json.put(String.valueOf(threads), result.toJson()));
-                Files.createDirectories(output.toAbsolutePath().getParent());
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(output.toFile(), json);
-            } catch (RuntimeException | IOException e) {
-                log.error("The ceiling run failed", e);
-                status = 1;
+                deployed.complete(engine);
+            } catch (RuntimeException e) {
+                log.error("The ceiling's models could not be deployed", e);
+                deployed.completeExceptionally(e);
             }
-            int exit = status;
-            System.exit(SpringApplication.exit(context, () -> exit));
-        }, "ceiling");
-        runner.start();
+        }, "ceiling-deployment");
+        deployer.start();
+    }
+
+    /** Measures the plan's windows (its warm-up first, if any), one after another; their figures by N. */
+    synchronized Map<String, Object> windows(Load.Plan plan) throws Exception {
+        ProcessEngine engine = deployed.get(3, TimeUnit.MINUTES);
+        Map<Integer, Load.Result> results = new Load(plan, Load::ownCpuNanos, databaseCpu, "start").run(user -> journey(engine, user));
+        Map<String, Object> json = new LinkedHashMap<>();
+        results.forEach((threads, result) -> json.put(String.valueOf(threads), result.toJson()));
+        return json;
+    }
+
+    @RestController
+    @ConditionalOnProperty(CeilingRun.MODELS_PROPERTY)
+    static class Windows {
+
+        private final CeilingRun ceiling;
+
+        Windows(CeilingRun ceiling) {
+            this.ceiling = ceiling;
+        }
+
+        @PostMapping("/ceiling/windows")
+        Map<String, Object> measure(@RequestParam String plan) throws Exception {
+            return ceiling.windows(Load.Plan.parse(plan));
+        }
     }
 
     /**

@@ -17,6 +17,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -31,8 +37,11 @@ import org.camunda.bpm.engine.variable.Variables;
  * reads and was not given, when it starts (in place of the product's delegates, which set them on the way);</li>
  * <li>a waiting driver thread is told, once the transaction has committed, that its journey (by business key, which
  * the models pass down to the processes they call, as the product's API relies on) waits at a user's step, or that
- * the journey has ended, with its outcome: the ideal "the journey rests" signal, so the ceiling pays for no polling.
- * As in the product's API, a step offered to a staff group (candidate groups) is not the user's.</li>
+ * its outcome is decided (the variable {@code outcome} set), or that it has ended: the ideal "the journey rests"
+ * signal, so the ceiling pays for no polling. The product's API answers a step as soon as the journey waits at the
+ * next user's step or has its outcome (what follows, telling the user by email, runs in the background), so the
+ * ceiling's last step ends at the same point, not at the end of the process. As in the product's API, a step
+ * offered to a staff group (candidate groups) is not the user's.</li>
  * </ul>
  */
 final class JourneyEvents extends AbstractProcessEnginePlugin {
@@ -74,6 +83,20 @@ final class JourneyEvents extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryEventHandler> handlers = configuration.getCustomHistoryEventHandlers() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+        handlers.add(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                outcomeDecided(event);
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                events.forEach(this::handleEvent);
+            }
+        });
+        configuration.setCustomHistoryEventHandlers(handlers);
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();
@@ -108,6 +131,22 @@ final class JourneyEvents extends AbstractProcessEnginePlugin {
                 process.addListener(ExecutionListener.EVENTNAME_END, ended);
             }
         });
+    }
+
+    /** The product's signal for an outcome (its JourneySignals): the variable {@code outcome} created or updated with a value. */
+    private void outcomeDecided(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable && JourneyFacts.OUTCOME.equals(variable.getVariableName())
+                && variable.getTextValue() != null
+                && (event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE) || event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))) {
+            CommandContext command = Context.getCommandContext();
+            if (command == null || event.getProcessInstanceId() == null) {
+                return;
+            }
+            ExecutionEntity instance = command.getExecutionManager().findExecutionById(event.getProcessInstanceId());
+            if (instance != null && instance.getProcessBusinessKey() != null) {
+                afterCommit(instance.getProcessBusinessKey(), new Rest(null, null, null, variable.getTextValue()));
+            }
+        }
     }
 
     private static void seed(DelegateExecution execution, Map<String, JourneyFacts.Fact> facts) {

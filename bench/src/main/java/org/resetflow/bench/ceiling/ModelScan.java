@@ -42,8 +42,8 @@ final class ModelScan {
             "eq", "ne", "lt", "gt", "le", "ge", "instanceof");
     /**
      * A settings property's stand-in value, by where the models use it: a duration longer than any journey of the
-     * run (the product's idle and code timers are 10 to 15 minutes), the engine's default retry cycle, a staff group, and
-     * a staff task's due and follow-up dates as the same duration (Camunda reads a duration there as from now).
+     * run (the product's idle and code timers are 10 to 15 minutes), the engine's default retry cycle, a staff group,
+     * a staff task's due and follow-up date as a duration from its creation (as the product's settings give them).
      */
     private static final Map<String, String> SETTING_BY_USE = Map.of(
             "timeDuration", "PT15M",
