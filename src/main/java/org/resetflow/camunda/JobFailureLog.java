@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobHelper;
+import org.resetflow.shared.DatabaseUnavailable;
 import org.resetflow.shared.ServerUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * directory or a provider that is away for ten minutes then fills the log with traces of a condition the retries are
  * made for. Here the command's own log is off (an API call's failure reaches the caller, who answers and logs it), and
  * a job's failure is one WARN line: without the stack trace when a server ResetFlow relies on is away
- * ({@link ServerUnavailable}, whose message says what failed where) or when another transaction changed the same rows
+ * ({@link ServerUnavailable}, whose message says what failed where), when the database is
+ * ({@link DatabaseUnavailable}: restarting, failing over), or when another transaction changed the same rows
  * first (an {@link OptimisticLockingException}, which the engine's own job log also reports in one line), with it for
  * anything else.
  */
@@ -31,6 +33,10 @@ class JobFailureLog extends AbstractProcessEnginePlugin {
     }
 
     static void jobFailed(String jobId, Throwable failure) {
+        if (DatabaseUnavailable.causedBy(failure)) {
+            log.warn("Job {} failed; the engine retries it while it has retries left: {}", jobId, DatabaseUnavailable.describe(failure));
+            return;
+        }
         Throwable expected = expectedCause(failure);
         if (expected != null) {
             log.warn("Job {} failed; the engine retries it while it has retries left: {}", jobId, expected.getMessage());

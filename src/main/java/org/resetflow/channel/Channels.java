@@ -60,9 +60,10 @@ public class Channels {
     private final MailTemplates templates;
     private final OrganisationProperties organisation;
     private final Helpdesk helpdesk;
+    private final SentMessages sent;
 
     public Channels(List<MessageSender> available, MessageSource messages, MailTemplates templates, OrganisationProperties organisation,
-                    Helpdesk helpdesk) {
+                    Helpdesk helpdesk, SentMessages sent) {
         for (Channel channel : Channel.values()) {
             available.stream()
                     .filter(sender -> sender.channels().contains(channel))
@@ -73,6 +74,7 @@ public class Channels {
         this.templates = templates;
         this.organisation = organisation;
         this.helpdesk = helpdesk;
+        this.sent = sent;
     }
 
     public boolean supports(Channel channel) {
@@ -89,45 +91,55 @@ public class Channels {
         };
     }
 
-    /** Sends a one-time code; the message says how long it is valid (in whole minutes, at least one). */
-    public void sendCode(Method method, String destination, String code, Duration lifetime, Locale locale) {
+    /**
+     * Sends a one-time code; the message says how long it is valid (in whole minutes, at least one). {@code delivery}
+     * names the sending step (process instance and step): a retry of the step does not send the code again once it
+     * went out.
+     */
+    public void sendCode(String delivery, Method method, String destination, String code, Duration lifetime, Locale locale) {
         Channel channel = channelOf(method);
         int codeLifetimeMinutes = (int) Math.max(1, lifetime.toMinutes());
         if (channel == Channel.EMAIL) {
             Map<String, Object> variables = variables(null, null, locale);
             variables.put("code", code);
             variables.put("minutes", codeLifetimeMinutes);
-            email(destination, CODE_TEMPLATE, variables, locale, code);
+            sent.once(delivery, destination, () -> email(destination, CODE_TEMPLATE, variables, locale, code));
             return;
         }
         String spoken = String.join(", ", code.split(""));
         Object[] args = {organisation.name(), channel == Channel.VOICE ? spoken : code, codeLifetimeMinutes, helpdesk.textAndUrl(locale)};
-        sender(channel).send(new OutgoingMessage(channel, destination, null, text("channel.code." + channel.name() + ".body", args, locale),
-                null, code, locale));
+        OutgoingMessage message = new OutgoingMessage(channel, destination, null, text("channel.code." + channel.name() + ".body", args, locale),
+                null, code, locale);
+        sent.once(delivery, destination, () -> sender(channel).send(message));
     }
 
     /**
      * Tells the user about the outcome on the directory mail, the registered alternate email and the mobile phone;
      * {@code notMeLink}, when not null, is the "this was not me" link every one of the messages carries.
+     * {@code delivery} names the sending step: when it is retried because one message failed, the messages that went
+     * out are not sent again.
      */
-    public void notify(Notice notice, String username, Set<String> emails, String mobile, Locale locale, Object detail, String notMeLink) {
+    public void notify(String delivery, Notice notice, String username, Set<String> emails, String mobile, Locale locale, Object detail,
+                       String notMeLink) {
         Set<String> recipients = new LinkedHashSet<>();
         emails.stream().filter(e -> e != null && !e.isBlank()).forEach(recipients::add);
         Map<String, Object> variables = variables(username, detail, locale);
         variables.put("notMeLink", notMeLink);
         for (String email : recipients) {
-            email(email, notice.template, variables, locale, null);
+            sent.once(delivery, email, () -> email(email, notice.template, variables, locale, null));
         }
         if (mobile != null && supports(Channel.SMS)) {
             Object[] args = {organisation.name(), username, detail == null ? "" : detail, helpdesk.textAndUrl(locale), notMeLink == null ? "" : notMeLink};
-            sender(Channel.SMS).send(new OutgoingMessage(Channel.SMS, mobile, null,
-                    text("channel.notice." + notice.name() + ".sms", args, locale), null, null, locale));
+            OutgoingMessage message = new OutgoingMessage(Channel.SMS, mobile, null, text("channel.notice." + notice.name() + ".sms", args, locale),
+                    null, null, locale);
+            sent.once(delivery, mobile, () -> sender(Channel.SMS).send(message));
         }
     }
 
-    /** Tells another administrator that an administrator's password was reset. */
-    public void notifyAdministrator(String administratorEmail, String resetUsername, Locale locale) {
-        email(administratorEmail, ADMINISTRATOR_TEMPLATE, variables(resetUsername, null, locale), locale, null);
+    /** Tells another administrator that an administrator's password was reset, once for the sending step {@code delivery}. */
+    public void notifyAdministrator(String delivery, String administratorEmail, String resetUsername, Locale locale) {
+        sent.once(delivery, administratorEmail, () -> email(administratorEmail, ADMINISTRATOR_TEMPLATE, variables(resetUsername, null, locale),
+                locale, null));
     }
 
     private void email(String to, String template, Map<String, Object> variables, Locale locale, String code) {

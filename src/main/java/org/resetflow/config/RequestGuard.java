@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.resetflow.journey.ExpectedErrors;
+import org.resetflow.shared.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -23,7 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /api/../engine-rest}, and a servlet other than Spring MVC's (the engine's REST API) would get such a path.
  * It refuses a {@code Content-Type} with a wildcard ({@code *}{@code /*}, {@code text/*}) with 415: no body has such a
  * type, and Spring's request headers fail on one with an exception no handler knows. And it catches what a later
- * filter throws for a malformed request ({@link ExpectedErrors}), which would otherwise reach the servlet container as
+ * filter throws for a malformed request or an outage ({@link ExpectedErrors}: a rate limit's database away), which would otherwise reach the servlet container as
  * a 500 with a stack trace: its status and the error page, and one line in the log. A query string with a malformed
  * percent-escape is 400 here too, before the engine's REST API trips over it.
  */
@@ -65,8 +67,16 @@ final class RequestGuard extends OncePerRequestFilter {
             if (expected.isEmpty() || response.isCommitted()) {
                 throw e;
             }
-            log.info("Refused a malformed request ({}): {}", expected.get().status().value(), expected.get().reason());
-            response.sendError(expected.get().status().value());
+            ExpectedErrors.Expected answer = expected.get();
+            if (answer.clientError()) {
+                log.info("Refused a malformed request ({}): {}", answer.status().value(), answer.reason());
+            } else {
+                log.warn("Answered {}: {}", answer.status().value(), answer.databaseOutage() ? DatabaseUnavailable.describe(e) : answer.reason());
+            }
+            if (answer.retryAfter() != null) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(answer.retryAfter().toSeconds()));
+            }
+            response.sendError(answer.status().value());
         }
     }
 

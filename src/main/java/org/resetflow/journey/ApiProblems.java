@@ -3,6 +3,7 @@ package org.resetflow.journey;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.resetflow.shared.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -89,24 +90,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
         ExpectedErrors.Expected expected = ExpectedErrors.of(e).orElse(null);
         if (expected == null) {
             log.error("Unexpected failure in the journey API", e);
-            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
-                    "Something went wrong on our side; your journey is safe. Try again in a minute.");
+            return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
+                    "Something went wrong on our side; your journey is safe. Try again in a minute."));
+        }
+        if (expected.databaseOutage()) {
+            log.warn("Answered 503 to a journey request: {}", DatabaseUnavailable.describe(e));
+            return unavailable(expected, problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Try again in a moment",
+                    "ResetFlow cannot reach its database right now; your journey is safe. Send the same request again after "
+                            + "Retry-After seconds."));
         }
         if (expected.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             log.warn("A directory is not reachable during a journey step: {}", e.getMessage());
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "Directory not reachable",
-                    "The directory cannot be reached right now; nothing was changed. Try again in a minute.");
+            return unavailable(expected, problem(HttpStatus.SERVICE_UNAVAILABLE, "directory-unavailable", "Directory not reachable",
+                    "The directory cannot be reached right now; nothing was changed. Try again in a minute."));
         }
         if (expected.status() == HttpStatus.PAYLOAD_TOO_LARGE) {
-            return tooLarge(new ApiRequestLimits.BodyTooLarge());
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLarge(new ApiRequestLimits.BodyTooLarge()));
         }
         log.info("Refused a malformed API request ({}): {}", expected.status().value(), expected.reason());
-        return problem(expected.status(), "malformed-request", expected.status().getReasonPhrase(),
-                "The request could not be read; nothing was changed.");
+        return ResponseEntity.status(expected.status()).body(problem(expected.status(), "malformed-request", expected.status().getReasonPhrase(),
+                "The request could not be read; nothing was changed."));
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(ExpectedErrors.Expected expected, ProblemDetail problem) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(expected.retryAfter().toSeconds()))
+                .body(problem);
     }
 
     static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.directory.DirectoryAccounts;
 import org.resetflow.eligibility.PolicyProperties;
+import org.resetflow.engine.Deliveries;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,7 @@ class NotifyAdministratorsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.tellOtherAdministrators(accounts.require((String) execution.getVariable(Vars.USERNAME)),
+        notifications.tellOtherAdministrators(Deliveries.of(execution), accounts.require((String) execution.getVariable(Vars.USERNAME)),
                 policy.administratorGroups(), Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE)));
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.channel.Channels;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.engine.Deliveries;
 import org.resetflow.engine.Vars;
 import org.resetflow.escalation.EscalationVariables;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,9 @@ class NotifyEscalationOutcomeDelegate implements JavaDelegate {
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         Locale locale = Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE));
         if (approved && notice.tellsOfRecovery()) {
-            notifications.tellUserOfRecovery(notice, account, locale, NotifyUserDelegate.recoveredIn(execution, account, notice));
+            notifications.tellUserOfRecovery(Deliveries.of(execution), notice, account, locale, NotifyUserDelegate.recoveredIn(execution, account, notice));
         } else {
-            notifications.tellUser(notice, account, locale, approved ? null : execution.getVariable(EscalationVariables.REFUSAL_REASON));
+            notifications.tellUser(Deliveries.of(execution), notice, account, locale, approved ? null : execution.getVariable(EscalationVariables.REFUSAL_REASON));
         }
     }
 }

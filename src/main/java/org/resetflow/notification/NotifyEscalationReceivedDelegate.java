@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.resetflow.channel.Channels;
 import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.engine.Deliveries;
 import org.resetflow.engine.Vars;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ class NotifyEscalationReceivedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifications.tellUser(Channels.Notice.ESCALATION_RECEIVED, accounts.require((String) execution.getVariable(Vars.USERNAME)),
+        notifications.tellUser(Deliveries.of(execution), Channels.Notice.ESCALATION_RECEIVED, accounts.require((String) execution.getVariable(Vars.USERNAME)),
                 Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE)), null);
     }
 }

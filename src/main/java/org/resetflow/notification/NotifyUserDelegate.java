@@ -7,6 +7,7 @@ import org.resetflow.camunda.JourneyFacts;
 import org.resetflow.channel.Channels;
 import org.resetflow.directory.Account;
 import org.resetflow.directory.DirectoryAccounts;
+import org.resetflow.engine.Deliveries;
 import org.resetflow.engine.Vars;
 import org.resetflow.notme.NotMeLinks;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,9 @@ class NotifyUserDelegate implements JavaDelegate {
         Account account = accounts.require((String) execution.getVariable(Vars.USERNAME));
         Locale locale = Locale.forLanguageTag((String) execution.getVariable(Vars.LOCALE));
         if (notice.tellsOfRecovery()) {
-            notifications.tellUserOfRecovery(notice, account, locale, recoveredIn(execution, account, notice));
+            notifications.tellUserOfRecovery(Deliveries.of(execution), notice, account, locale, recoveredIn(execution, account, notice));
         } else {
-            notifications.tellUser(notice, account, locale, null);
+            notifications.tellUser(Deliveries.of(execution), notice, account, locale, null);
         }
     }
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
  * The "this was not me" links of the notices that tell users of a recovery: a random token in the link, of which
  * only the keyed hash is kept, bound to the account and the journey, usable once and only until it expires
  * ({@code resetflow.not-me.link-lifetime}). An unknown, used, expired or malformed token all look the same: not
- * usable. Runs inside the caller's transaction, so a link is issued with the notice's step and used up together
- * with the report it opens.
+ * usable. Runs inside the caller's transaction: a link is used up together with the report it opens; the notices
+ * issue theirs in a transaction of their own, so that a link that went out stays valid when its step is retried.
  */
 @Repository
 public class NotMeLinks {

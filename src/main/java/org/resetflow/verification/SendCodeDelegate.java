@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.resetflow.channel.Channels;
 import org.resetflow.channel.DeliveryFailedException;
 import org.resetflow.channel.DeliveryRefusedException;
+import org.resetflow.engine.Deliveries;
 import org.resetflow.engine.Vars;
 import org.resetflow.secret.SecretVault;
 import org.resetflow.shared.Method;
@@ -44,7 +45,7 @@ class SendCodeDelegate implements JavaDelegate {
             Method method = Method.valueOf((String) execution.getVariable(VerificationVariables.METHOD));
             Locale locale = Locale.forLanguageTag(String.valueOf(execution.getVariable(Vars.LOCALE)));
             try {
-                channels.sendCode(method, (String) execution.getVariable(VerificationVariables.DESTINATION), code, verification.codeLifetime(), locale);
+                channels.sendCode(Deliveries.of(execution), method, (String) execution.getVariable(VerificationVariables.DESTINATION), code, verification.codeLifetime(), locale);
             } catch (DeliveryRefusedException refused) {
                 giveUp(execution, owner, method, refused.getMessage());
             } catch (DeliveryFailedException failed) {

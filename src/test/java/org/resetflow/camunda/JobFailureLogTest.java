@@ -41,6 +41,19 @@ class JobFailureLogTest {
     }
 
     @Test
+    void aDatabaseThatIsAwayIsOneLineWithTheDriversWordsNotTheStatement() {
+        JobFailureLog.jobFailed("job-4", new ProcessEngineException("ENGINE-03083 Exception while executing Batch Database Operations with "
+                + "message 'update ACT_RU_VARIABLE set TEXT_ = ?'", new java.sql.SQLException("An I/O error occurred while sending to the backend.",
+                "08006")));
+
+        assertThat(log.lines()).singleElement().satisfies(line -> {
+            assertThat(line.message()).isEqualTo("Job job-4 failed; the engine retries it while it has retries left: the database is not "
+                    + "reachable (SQLException, SQLSTATE 08006): An I/O error occurred while sending to the backend.");
+            assertThat(line.hasStackTrace()).isFalse();
+        });
+    }
+
+    @Test
     void anythingElseKeepsItsStackTrace() {
         JobFailureLog.jobFailed("job-3", new IllegalStateException("a bug"));
 

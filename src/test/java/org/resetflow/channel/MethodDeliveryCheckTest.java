@@ -38,7 +38,16 @@ class MethodDeliveryCheckTest {
         OrganisationProperties organisation = new OrganisationProperties("Example Org", null, "https://help.example.org");
         ChannelProperties channels = new ChannelProperties("resetflow@example.org", "",
                 new ChannelProperties.Twilio("", "", "", "https://api.twilio.com", Duration.ofSeconds(10)));
-        return new Channels(List.of(email), messages, new MailTemplates(channels, messages), organisation, new Helpdesk(organisation, messages));
+        return new Channels(List.of(email), messages, new MailTemplates(channels, messages), organisation, new Helpdesk(organisation, messages),
+                sentMessages());
+    }
+
+    private static SentMessages sentMessages() {
+        javax.sql.DataSource database = org.resetflow.testing.TestDatabases.migratedH2();
+        return new SentMessages(org.springframework.jdbc.core.simple.JdbcClient.create(database),
+                new org.resetflow.secret.KeyedHasher(new org.resetflow.secret.ServerSecret(new org.resetflow.secret.SecurityProperties(
+                        "a-test-secret-that-is-long-enough-0123456789", null))),
+                java.time.Clock.systemUTC(), new org.springframework.jdbc.datasource.DataSourceTransactionManager(database));
     }
 
     private static PolicyProperties policy(Set<Method> methods) {
@@ -61,7 +70,7 @@ class MethodDeliveryCheckTest {
 
     @Test
     void aCodeEmailCarriesTheCodeInTheUsersLanguage() {
-        channelsWithEmailOnly().sendCode(Method.EMAIL, "alice.alt@example.org", "12345678", Duration.ofMinutes(10), Locale.GERMAN);
+        channelsWithEmailOnly().sendCode("code-delivery-1:sendCode", Method.EMAIL, "alice.alt@example.org", "12345678", Duration.ofMinutes(10), Locale.GERMAN);
         assertThat(sent).singleElement().satisfies(message -> {
             assertThat(message.subject()).isEqualTo("Example Org: Ihr Bestätigungscode");
             assertThat(message.body()).contains("12345678").contains("10 Minuten")

@@ -568,7 +568,7 @@ class JourneyDoublesContractTest {
     /** A sealed code that the provider fails to take, this way. */
     static void sendingFails(World world, RuntimeException failure) {
         sealedCode(world);
-        doThrow(failure).when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any());
+        doThrow(failure).when(world.get(Channels.class)).sendCode(any(), any(), any(), any(), any(), any());
     }
 
     /** The job runs for the last time: it has one retry left. */
