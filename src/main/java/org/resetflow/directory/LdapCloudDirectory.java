@@ -12,16 +12,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
-import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.ContextMapper;
 import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
-import org.springframework.ldap.support.LdapUtils;
 
 /** The cloud directory over LDAP: accounts are found by a configurable filter, passwords set with RFC 3062. */
 final class LdapCloudDirectory implements CloudDirectory {
@@ -82,27 +79,36 @@ final class LdapCloudDirectory implements CloudDirectory {
 
     @Override
     public boolean authenticate(Account account, String password) {
-        if (password == null || password.isEmpty()) {
-            return false; // an empty password would be an unauthenticated bind, which many directories accept
-        }
         try {
-            DirContext context = userBinds.getContext(account.dn(), password);
-            LdapUtils.closeContext(context);
-            return true;
-        } catch (AuthenticationException e) {
-            return false;
+            return LdapConnections.binds(userBinds, account.dn(), password);
         } catch (NamingException e) {
             throw unavailable("The cloud directory could not check the password of " + account.username(), e);
         }
     }
 
+    /** RFC 3062 password modify, then the must-change flag and the lock-out. */
     @Override
     public void setPassword(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, false);
+    }
+
+    @Override
+    public void setPasswordAgain(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, true);
+    }
+
+    private void write(Account account, String newPassword, boolean mustChange, boolean again) {
         if (newPassword == null || newPassword.isEmpty()) {
             throw new IllegalArgumentException("A new password is required");
         }
         try {
-            ldap.executeReadWrite(context -> asLdapContext(context).extendedOperation(new PasswordModifyRequest(account.dn(), newPassword)));
+            try {
+                ldap.executeReadWrite(context -> asLdapContext(context).extendedOperation(new PasswordModifyRequest(account.dn(), newPassword)));
+            } catch (NamingException refused) {
+                if (!again || !OnPremisesPolicyRefusals.mayRefuseARepeat(refused) || !LdapConnections.binds(userBinds, account.dn(), newPassword)) {
+                    throw refused;
+                }
+            }
             ldap.modifyAttributes(account.dn(), new ModificationItem[] {
                     mustChange ? replace(settings.mustChangeAttribute(), TRUE) : clear(settings.mustChangeAttribute()),
                     clear(settings.lockoutAttribute()) });
