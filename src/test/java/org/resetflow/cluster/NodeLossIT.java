@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -87,7 +89,7 @@ class NodeLossIT {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{8})\\b");
     private static final Pattern NOT_ME_LINK = Pattern.compile("/not-me/[A-Za-z0-9_-]+");
     private static final String CODE_MAIL = "your verification code";
-    private static final String RESET_NOTICE = RESET_NOTICE;
+    private static final String RESET_NOTICE = "your password was changed";
     private static final String ESCALATION_NOTICE = "your helpdesk has your request";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -97,6 +99,13 @@ class NodeLossIT {
     private static GreenMail smtp;
     private static final List<Node> nodes = new ArrayList<>();
     private static final Map<String, Duration> failovers = new LinkedHashMap<>();
+    private static long firstHeld = Long.MAX_VALUE;
+    /** Calls whose answer waits for a held job, each on a thread of its own (the common pool may have one). */
+    private static final ExecutorService WAITING_CALLS = Executors.newCachedThreadPool(call -> {
+        Thread thread = new Thread(call, "node-loss-call");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** One ResetFlow process. */
     record Node(String name, Process process, int port, Path log) {
@@ -166,29 +175,29 @@ class NodeLossIT {
         pause(survivorA, survivorB);
         JourneyApi api = victim.api();
 
-        // alice: the node dies after it sent her code, before its job committed
-        JourneyApi.Flow alice = api.flow("resets", api.start("resets", "alice"));
-        arm("sendCode.end@" + alice.id());
-        assertThat(api.submit(alice, "chooseMethod", Map.of("method", "EMAIL", "contact", "alice.alt@example.org")).stepKey())
-                .isEqualTo("enterCode");
-        awaitHeld("sendCode.end@" + alice.id(), victim);
-
-        // bob: the node dies after it wrote his password on-premises; erin: after it wrote hers in the cloud
+        // the slow parts first, so that every job is held within seconds of the others, long before its lock expires
         JourneyApi.Flow bob = proveIdentity(api, "bob");
-        arm("writeBackPassword.end@" + bob.id());
-        submitInBackground(api, bob, "setPassword", newPassword("Granite-Orchard-Lamp-71"));
-        awaitHeld("writeBackPassword.end@" + bob.id(), victim);
-
         JourneyApi.Flow erin = proveIdentity(api, "erin");
-        arm("setCloudPassword.end@" + erin.id());
-        submitInBackground(api, erin, "setPassword", newPassword("Basalt-Harbour-Kite-93"));
-        awaitHeld("setCloudPassword.end@" + erin.id(), victim);
+        JourneyApi.Flow alice = api.flow("resets", api.start("resets", "alice"));
 
         // carol (nothing registered): the node dies in the middle of her escalation, after it told her the helpdesk has it
         arm("notifyEscalationReceived.end@any");
-        JourneyApi.Response escalated = api.start("resets", "carol");
-        JourneyApi.Flow carol = api.flow("resets", escalated);
+        CompletableFuture<JourneyApi.Response> escalated = CompletableFuture.supplyAsync(() -> api.start("resets", "carol"), WAITING_CALLS);
+        // alice: the node dies after it sent her code, before its job committed
+        arm("sendCode.end@" + alice.id());
+        assertThat(api.submit(alice, "chooseMethod", Map.of("method", "EMAIL", "contact", "alice.alt@example.org")).stepKey())
+                .isEqualTo("enterCode");
+        // bob: the node dies after it wrote his password on-premises; erin: after it wrote hers in the cloud
+        arm("writeBackPassword.end@" + bob.id());
+        submitInBackground(api, bob, "setPassword", newPassword("Granite-Orchard-Lamp-71"));
+        arm("setCloudPassword.end@" + erin.id());
+        submitInBackground(api, erin, "setPassword", newPassword("Basalt-Harbour-Kite-93"));
+
+        awaitHeld("sendCode.end@" + alice.id(), victim);
+        awaitHeld("writeBackPassword.end@" + bob.id(), victim);
+        awaitHeld("setCloudPassword.end@" + erin.id(), victim);
         awaitHeld("notifyEscalationReceived.end@any", victim);
+        JourneyApi.Flow carol = api.flow("resets", escalated.get());
         assertThat(messagesTo("alice.alt@example.org", CODE_MAIL)).as("alice's code, sent before the node died").hasSize(1);
         assertThat(messagesTo("carol@example.org", ESCALATION_NOTICE)).as("carol told, before the node died").hasSize(1);
 
@@ -291,7 +300,7 @@ class NodeLossIT {
 
     /** The answer waits for the step that the victim holds: it comes, after the API's settle time, or never. */
     private static void submitInBackground(JourneyApi api, JourneyApi.Flow flow, String step, Map<String, ?> values) {
-        CompletableFuture.runAsync(() -> api.submit(flow, step, values)).exceptionally(killedMeanwhile -> null);
+        CompletableFuture.runAsync(() -> api.submit(flow, step, values), WAITING_CALLS).exceptionally(killedMeanwhile -> null);
     }
 
     /** Every process instance of the journey (its business key is the flow id) has ended. */
@@ -398,9 +407,10 @@ class NodeLossIT {
         Files.writeString(drill.resolve(point + ".armed"), "armed");
     }
 
-    private static void awaitHeld(String point, Node expected) {
+    private static void awaitHeld(String point, Node expected) throws IOException {
         await("the job held at " + point).atMost(Duration.ofSeconds(60)).until(() -> heldBy(point).isPresent());
         assertThat(heldBy(point)).as("held by " + expected.name()).contains(expected.pid());
+        firstHeld = Math.min(firstHeld, System.nanoTime());
     }
 
     private static Optional<Long> heldBy(String point) throws IOException {
@@ -413,11 +423,19 @@ class NodeLossIT {
         return Optional.empty();
     }
 
-    /** SIGKILL, as {@code kill -9}: the node gets no chance to finish or roll back anything. */
+    /**
+     * SIGKILL, as {@code kill -9}: the node gets no chance to finish or roll back anything. The jobs it holds were
+     * locked at most this long before: a take-over sooner than the lock time less this would be no failover.
+     */
     private static long kill(Node node) throws InterruptedException {
         node.process().destroyForcibly();
         node.process().waitFor();
-        return System.nanoTime();
+        long killed = System.nanoTime();
+        System.out.println("Node loss: " + node.name() + " killed " + Duration.ofNanos(killed - firstHeld).toMillis()  // NOSONAR
+                + " ms after it held its first job");
+        assertThat(Duration.ofNanos(killed - firstHeld)).as("killed well within the held jobs' lock").isLessThan(LOCK_TIME.dividedBy(2));
+        firstHeld = Long.MAX_VALUE;
+        return killed;
     }
 
     private static Duration since(long nanoTime) {
