@@ -46,10 +46,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.resetflow.directory.DirectoryProperties;
 import org.resetflow.directory.embedded.EmbeddedDirectories;
 import org.resetflow.directory.embedded.EmbeddedDirectoryProperties;
 import org.resetflow.testing.EmbeddedTestDefaults;
+import org.resetflow.testing.ExpectedLog;
 import org.resetflow.testing.JourneyApi;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -71,6 +73,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NodeLossIT {
+
+    /** The shared directories and mail server in this JVM report what they do; the nodes log to their own files. */
+    @RegisterExtension
+    static final ExpectedLog SHARED_SERVERS = ExpectedLog.of("com.icegreen.greenmail", "org.resetflow.directory.embedded");
 
     /** The settings the nodes run with: the shipped job lock time and acquisition wait (application.yml). */
     static final Duration LOCK_TIME = Duration.ofSeconds(60);
