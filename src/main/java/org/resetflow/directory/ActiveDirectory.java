@@ -2,7 +2,9 @@ package org.resetflow.directory;
 
 import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.Control;
+import com.unboundid.ldap.sdk.ExtendedResult;
 import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -16,6 +18,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
@@ -49,6 +52,7 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
     private final DirectoryProperties.OnPremises settings;
     private final String userSearchBase;
     private volatile LDAPConnectionPool pool;
+    private volatile SingleServerSet serverSet;
 
     ActiveDirectory(DirectoryProperties.OnPremises settings) {
         this.settings = settings;
@@ -71,6 +75,19 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
 
     @Override
     public void setPassword(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, false);
+    }
+
+    /**
+     * The domain refuses a password it was just given (0000052D under its history rule, which the policy-hints
+     * control applies to resets); the bind that recognises it uses a connection of its own, never a pooled one.
+     */
+    @Override
+    public void setPasswordAgain(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, true);
+    }
+
+    private void write(Account account, String newPassword, boolean mustChange, boolean again) {
         SearchResultEntry entry = requireUnprotected(account, find(account));
         ModifyRequest reset = new ModifyRequest(entry.getDN(),
                 new Modification(ModificationType.REPLACE, "unicodePwd", quotedUtf16(newPassword)),
@@ -80,7 +97,11 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
             pool().modify(reset);
         } catch (LDAPException failure) {
             if (isPolicyViolation(failure)) {
-                throw new OnPremisesPolicyRejectedException(reasonFor(failure, newPassword, entry), failure.getDiagnosticMessage());
+                Reason reason = reasonFor(failure, newPassword, entry);
+                if (again && reason.mayRefuseARepeat() && binds(account, entry.getDN(), newPassword)) {
+                    return; // the earlier attempt set it, pwdLastSet with it (one modify)
+                }
+                throw new OnPremisesPolicyRejectedException(reason, failure.getDiagnosticMessage());
             }
             throw unavailable("Active Directory did not accept the new password of " + account.username(), failure);
         }
@@ -226,6 +247,37 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
         return categories >= 3;
     }
 
+    /** A simple bind as the user, on a new connection closed at once, so that no pooled connection ever carries it. */
+    private boolean binds(Account account, String dn, String password) {
+        try (LDAPConnection connection = connectAlone()) {
+            connection.bind(new SimpleBindRequest(dn, password));
+            return true;
+        } catch (LDAPException failure) {
+            if (failure.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                return false; // also for an account locked out, disabled or expired (AD's "data 775", "533", "532")
+            }
+            throw unavailable("Active Directory could not check the new password of " + account.username(), failure);
+        }
+    }
+
+    private LDAPConnection connectAlone() throws LDAPException {
+        pool();
+        LDAPConnection connection = serverSet.getConnection();
+        if (!isLdaps(settings.url())) {
+            try {
+                ExtendedResult started = connection.processExtendedOperation(new StartTLSExtendedRequest(new SSLUtil(trustManager()).createSSLContext()));
+                if (started.getResultCode() != ResultCode.SUCCESS) {
+                    connection.close();
+                    throw new LDAPException(started);
+                }
+            } catch (GeneralSecurityException e) {
+                connection.close();
+                throw new LDAPException(ResultCode.LOCAL_ERROR, "TLS could not be set up: " + e.getMessage(), e);
+            }
+        }
+        return connection;
+    }
+
     private String defaultNamingContext() throws LDAPException {
         String context = pool().getRootDSE().getAttributeValue("defaultNamingContext");
         return context == null ? settings.baseDn() : context;
@@ -269,6 +321,7 @@ final class ActiveDirectory implements OnPremisesDirectory, DisposableBean {
                     : new SingleServerSet(url.getHost(), url.getPort(), options);
             StartTLSPostConnectProcessor startTls = ldaps ? null
                     : new StartTLSPostConnectProcessor(ssl.createSSLSocketFactory());
+            serverSet = server;
             LDAPConnectionPool created = new LDAPConnectionPool(server, new SimpleBindRequest(settings.bindDn(), settings.bindPassword()),
                     1, 4, startTls);
             created.setRetryFailedOperationsDueToInvalidConnections(true);

@@ -18,6 +18,15 @@ public interface CloudDirectory {
     /** Sets the password; when {@code mustChange}, the user must change it at next sign-in. */
     void setPassword(Account account, String newPassword, boolean mustChange);
 
+    /**
+     * Sets the password as {@link #setPassword} does, for a write that an earlier attempt may already have made: the
+     * attempt's job did not commit (its node died, or the directory's answer was lost), so the job runs again. When the
+     * directory refuses the password for a reason it would give the same password written twice (in use, used
+     * recently, changed too recently) and a bind with it succeeds, the earlier attempt succeeded: the password is set,
+     * the rest of the write is made, and nothing is refused. A first attempt never binds as the user.
+     */
+    void setPasswordAgain(Account account, String newPassword, boolean mustChange);
+
     /** Clears the directory's lock-out of the account, without touching the password. */
     void clearLockout(Account account);
 

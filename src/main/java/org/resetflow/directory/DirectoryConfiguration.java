@@ -68,8 +68,9 @@ class DirectoryConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = MODE, havingValue = "ldap", matchIfMissing = true)
-    OnPremisesDirectory onPremisesDirectory(@Qualifier("onPremisesLdapTemplate") LdapTemplate ldap, DirectoryProperties properties) {
-        return new LdapOnPremisesDirectory(ldap, properties.onPremises());
+    OnPremisesDirectory onPremisesDirectory(@Qualifier("onPremisesLdapTemplate") LdapTemplate ldap,
+                                            @Qualifier("onPremisesContextSource") LdapContextSource userBinds, DirectoryProperties properties) {
+        return new LdapOnPremisesDirectory(ldap, userBinds, properties.onPremises());
     }
 
     @Bean

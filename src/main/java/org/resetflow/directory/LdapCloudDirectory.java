@@ -13,12 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
 import javax.naming.ldap.Control;
 import javax.naming.ldap.LdapContext;
-import org.resetflow.directory.OnPremisesPolicyRejectedException.Reason;
-import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.NoSuchAttributeException;
 import org.springframework.ldap.core.ContextMapper;
@@ -26,7 +23,6 @@ import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
-import org.springframework.ldap.support.LdapUtils;
 
 /**
  * The cloud directory over LDAP: accounts are found by a configurable filter, passwords set with RFC 3062. The
@@ -91,27 +87,30 @@ final class LdapCloudDirectory implements CloudDirectory {
 
     @Override
     public boolean authenticate(Account account, String password) {
-        if (password == null || password.isEmpty()) {
-            return false; // an empty password would be an unauthenticated bind, which many directories accept
-        }
         try {
-            DirContext context = userBinds.getContext(account.dn(), password);
-            LdapUtils.closeContext(context);
-            return true;
-        } catch (AuthenticationException e) {
-            return false;
+            return LdapConnections.binds(userBinds, account.dn(), password);
         } catch (NamingException e) {
             throw unavailable("The cloud directory could not check the password of " + account.username(), e);
         }
     }
 
+    /** RFC 3062 password modify, then the must-change flag and the lock-out. */
     @Override
     public void setPassword(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, false);
+    }
+
+    @Override
+    public void setPasswordAgain(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, true);
+    }
+
+    private void write(Account account, String newPassword, boolean mustChange, boolean again) {
         if (newPassword == null || newPassword.isEmpty()) {
             throw new IllegalArgumentException("A new password is required");
         }
         try {
-            ldap.executeReadWrite(context -> changePassword(asLdapContext(context), account, newPassword));
+            ldap.executeReadWrite(context -> changePassword(asLdapContext(context), account, newPassword, again));
             ldap.modifyAttributes(account.dn(), new ModificationItem[] {
                     mustChange ? replace(settings.mustChangeAttribute(), TRUE) : clear(settings.mustChangeAttribute()),
                     clear(settings.lockoutAttribute()) });
@@ -165,24 +164,24 @@ final class LdapCloudDirectory implements CloudDirectory {
     /**
      * RFC 3062 with the password policy request control, so that a refusal by the directory's own policy (OpenLDAP's
      * {@code ppolicy}: quality, length, history) becomes a {@link CloudPolicyRejectedException} the user can act on,
-     * not a technical failure. A refusal as "used before" of the very password the account already has means an earlier
-     * attempt of this write succeeded (a node died before it could record that): the bind proves it, and the write
-     * counts as done.
+     * not a technical failure. When the write is a repeat ({@code again}: an earlier attempt's job never committed) and
+     * the directory refuses the password for a reason it would give the same password written twice, a bind with it
+     * proves the earlier attempt succeeded, and the write counts as done; a first attempt never binds as the user.
      */
-    private Object changePassword(LdapContext context, Account account, String newPassword) throws javax.naming.NamingException {
+    private Object changePassword(LdapContext context, Account account, String newPassword, boolean again) throws javax.naming.NamingException {
         context.setRequestControls(new Control[] { OnPremisesPolicyRefusals.PASSWORD_POLICY_REQUEST });
         try {
             return context.extendedOperation(new PasswordModifyRequest(account.dn(), newPassword));
         } catch (javax.naming.NamingException failure) {
             var refusal = OnPremisesPolicyRefusals.of(failure, context.getResponseControls());
+            boolean mayBeARepeat = refusal.map(refused -> refused.reason().mayRefuseARepeat()).orElse(false);
+            if (again && mayBeARepeat && LdapConnections.binds(userBinds, account.dn(), newPassword)) {
+                return null;
+            }
             if (refusal.isEmpty()) {
                 throw failure;
             }
-            Reason reason = refusal.get().reason();
-            if (reason == Reason.RECENTLY_USED && authenticate(account, newPassword)) {
-                return null;
-            }
-            throw new CloudPolicyRejectedException(reason, refusal.get().getMessage());
+            throw new CloudPolicyRejectedException(refusal.get().reason(), refusal.get().getMessage());
         } finally {
             context.setRequestControls(null);
         }

@@ -6,10 +6,12 @@ import javax.naming.directory.BasicAttribute;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
 import javax.naming.ldap.LdapContext;
+import org.springframework.ldap.AuthenticationException;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.LdapContextSource;
+import org.springframework.ldap.support.LdapUtils;
 
 /** How ResetFlow reaches an LDAP directory: a service account over pooled connections, short timeouts, no JNDI pooling. */
 final class LdapConnections {
@@ -48,6 +50,22 @@ final class LdapConnections {
     /** {@code relative} below {@code baseDn}; a blank {@code relative} is the base itself. */
     static String below(String baseDn, String relative) {
         return relative == null || relative.isBlank() ? baseDn : relative + "," + baseDn;
+    }
+
+    /**
+     * Whether a simple bind as {@code dn} with {@code password} succeeds, on a connection of its own (never a pooled
+     * one). A refused bind is {@code false}; a directory that does not answer throws.
+     */
+    static boolean binds(ContextSource userBinds, String dn, String password) {
+        if (password == null || password.isEmpty()) {
+            return false; // an empty password would be an unauthenticated bind, which many directories accept
+        }
+        try {
+            LdapUtils.closeContext(userBinds.getContext(dn, password));
+            return true;
+        } catch (AuthenticationException e) {
+            return false;
+        }
     }
 
     static ModificationItem replace(String attribute, String value) {

@@ -13,6 +13,7 @@ import javax.naming.ldap.Control;
 import javax.naming.ldap.LdapContext;
 import org.springframework.ldap.NamingException;
 import org.springframework.ldap.core.ContextMapper;
+import org.springframework.ldap.core.ContextSource;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.support.LdapEncoder;
@@ -27,23 +28,45 @@ final class LdapOnPremisesDirectory implements OnPremisesDirectory {
     static final String LOCKOUT_ATTRIBUTE = "pwdAccountLockedTime";
 
     private final LdapTemplate ldap;
+    private final ContextSource userBinds;
     private final DirectoryProperties.OnPremises settings;
     private final String userSearchBase;
 
-    LdapOnPremisesDirectory(LdapTemplate ldap, DirectoryProperties.OnPremises settings) {
+    /**
+     * @param ldap      the service account's operations, over pooled connections
+     * @param userBinds unpooled connections, for the bind that recognises a repeated write
+     */
+    LdapOnPremisesDirectory(LdapTemplate ldap, ContextSource userBinds, DirectoryProperties.OnPremises settings) {
         this.ldap = ldap;
+        this.userBinds = userBinds;
         this.settings = settings;
         this.userSearchBase = below(settings.baseDn(), settings.userSearchBase());
     }
 
+    /** RFC 3062 password modify, then the must-change flag. */
     @Override
     public void setPassword(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, false);
+    }
+
+    @Override
+    public void setPasswordAgain(Account account, String newPassword, boolean mustChange) {
+        write(account, newPassword, mustChange, true);
+    }
+
+    private void write(Account account, String newPassword, boolean mustChange, boolean again) {
         if (newPassword == null || newPassword.isEmpty()) {
             throw new IllegalArgumentException("A new password is required");
         }
         String dn = onPremisesDnOf(account);
         try {
-            ldap.executeReadWrite(context -> changePassword(asLdapContext(context), dn, newPassword));
+            try {
+                ldap.executeReadWrite(context -> changePassword(asLdapContext(context), dn, newPassword));
+            } catch (OnPremisesPolicyRejectedException refused) {
+                if (!again || !refused.reason().mayRefuseARepeat() || !LdapConnections.binds(userBinds, dn, newPassword)) {
+                    throw refused;
+                }
+            }
             ldap.modifyAttributes(dn, new ModificationItem[] {
                     mustChange ? replace(MUST_CHANGE_ATTRIBUTE, "TRUE") : clear(MUST_CHANGE_ATTRIBUTE) });
         } catch (NamingException e) {

@@ -48,6 +48,16 @@ final class OnPremisesPolicyRefusals {
         return Optional.empty();
     }
 
+    /**
+     * Whether a directory's refusal of a password write is one it would give the same password written again (see
+     * {@link Reason#mayRefuseARepeat()}), so that the write may have succeeded before: only then is a bind with the
+     * new password worth its risk of counting as a failed sign-in.
+     */
+    static boolean mayRefuseARepeat(org.springframework.ldap.NamingException failure) {
+        return failure.getCause() instanceof NamingException refusal
+                && of(refusal, null).map(refused -> refused.reason().mayRefuseARepeat()).orElse(false);
+    }
+
     static Reason reasonOfText(String lowerCaseDiagnostic) {
         if (lowerCaseDiagnostic.contains("history") || lowerCaseDiagnostic.contains("used")) {
             return Reason.RECENTLY_USED;

@@ -7,7 +7,18 @@ package org.resetflow.directory;
  */
 public class OnPremisesPolicyRejectedException extends RuntimeException {
 
-    public enum Reason { TOO_SHORT, RECENTLY_USED, TOO_SIMPLE, TOO_RECENTLY_CHANGED, OTHER }
+    public enum Reason {
+        TOO_SHORT, RECENTLY_USED, TOO_SIMPLE, TOO_RECENTLY_CHANGED, OTHER;
+
+        /**
+         * Whether the directory would give this reason for the same password written a second time (in use, recently
+         * used, changed too recently), so that a refused write may be an earlier attempt of itself that succeeded.
+         * A password too short or too simple was refused the first time too.
+         */
+        boolean mayRefuseARepeat() {
+            return this != TOO_SHORT && this != TOO_SIMPLE;
+        }
+    }
 
     private final Reason reason;
 

@@ -11,6 +11,8 @@ import org.resetflow.secret.KeyedHasher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The "this was not me" links of the notices that tell users of a recovery: a random token in the link, of which
@@ -51,7 +53,12 @@ public class NotMeLinks {
         this.portal = portal;
     }
 
-    /** A new link for a notice: the absolute URL the user follows. */
+    /**
+     * A new link for a notice: the absolute URL the user follows. Kept in a transaction of its own, committed before
+     * the notice is sent: when the job that sends it is rolled back after the send (its node died, a later recipient
+     * failed), the link in the message already out still works.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String issue(Binding binding) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);

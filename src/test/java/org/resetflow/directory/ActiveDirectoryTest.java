@@ -166,6 +166,25 @@ class ActiveDirectoryTest {
     }
 
     @Test
+    void aRepeatedResetThatTheHistoryRefusesIsDoneWhenTheNewPasswordAlreadyBinds() throws Exception {
+        server.modify("dn: CN=Bob Tester,CN=Users," + BASE, "changetype: modify", "replace: userPassword",
+                "userPassword: Granite-Orchard-Lamp-71");
+        refuseNextModify.set(windowsRefusal());
+        assertThatThrownBy(() -> directory.setPassword(BOB, "Granite-Orchard-Lamp-71", false)).as("a first attempt never binds as the user")
+                .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.RECENTLY_USED));
+
+        refuseNextModify.set(windowsRefusal());
+        directory.setPasswordAgain(BOB, "Granite-Orchard-Lamp-71", false);
+
+        refuseNextModify.set(windowsRefusal());
+        assertThatThrownBy(() -> directory.setPasswordAgain(BOB, "Basalt-Harbour-Kite-93", false)).as("a repeat of a password not set")
+                .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.RECENTLY_USED));
+        refuseNextModify.set(windowsRefusal());
+        assertThatThrownBy(() -> directory.setPasswordAgain(BOB, "Short-1a", false)).as("too short is never a repeat")
+                .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_SHORT));
+    }
+
+    @Test
     void aFineGrainedPasswordPolicyOfTheAccountWinsOverTheDomainsAndAnUnreadableOneGivesNoReason() {
         Account sue = new Account("sue", "uid=sue", "Sue", "Sue", "Tester", null, IdentitySource.SYNCED, null, false);
         refuseNextModify.set(windowsRefusal());

@@ -161,11 +161,10 @@ final class EmbeddedDirectoriesFixture implements AutoCloseable {
 
     private static LdapOnPremisesDirectory onPremisesDirectory(DirectoryProperties properties, Consumer<ContextSource> opened) {
         var onPremises = properties.onPremises();
-        var pool = LdapConnections.serviceAccount(
-                LdapConnections.contextSource(onPremises.url(), onPremises.bindDn(), onPremises.bindPassword(), onPremises.timeout()),
-                onPremises.pool());
+        var connections = LdapConnections.contextSource(onPremises.url(), onPremises.bindDn(), onPremises.bindPassword(), onPremises.timeout());
+        var pool = LdapConnections.serviceAccount(connections, onPremises.pool());
         opened.accept(pool);
-        return new LdapOnPremisesDirectory(LdapConnections.template(pool), onPremises);
+        return new LdapOnPremisesDirectory(LdapConnections.template(pool), connections, onPremises);
     }
 
     LDAPConnection cloudAsServiceAccount() throws LDAPException {

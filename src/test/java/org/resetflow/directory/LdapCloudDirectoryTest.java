@@ -185,14 +185,18 @@ class LdapCloudDirectoryTest {
         assertThat(directories.onPremisesAccepts(EmbeddedDirectoriesFixture.onPremisesDn("bob"), NEW_PASSWORD)).isTrue();
     }
 
-    /** A job that set the password and died before it could record that runs again: the same write is done, not refused. */
+    /**
+     * A job that set the password and died before it could record that runs again: the same write, made as a repeat,
+     * is done, not refused; made as a first attempt, it is refused (a first attempt never binds as the user).
+     */
     @Test
     void writingTheNewPasswordAgainIsNoRefusal() throws Exception {
         LdapCloudDirectory withPolicy = directories.cloudDirectoryWithAPasswordPolicy();
         Account bob = withPolicy.findAccount("bob").orElseThrow();
         withPolicy.setPassword(bob, NEW_PASSWORD, false);
 
-        withPolicy.setPassword(bob, NEW_PASSWORD, false);
+        withPolicy.setPasswordAgain(bob, NEW_PASSWORD, false);
+        assertThatThrownBy(() -> withPolicy.setPassword(bob, NEW_PASSWORD, false)).isInstanceOf(CloudPolicyRejectedException.class);
 
         assertThat(directories.onPremisesAccepts(EmbeddedDirectoriesFixture.onPremisesDn("bob"), NEW_PASSWORD)).isTrue();
     }

@@ -93,6 +93,43 @@ class LdapOnPremisesDirectoryTest {
     }
 
     @Test
+    void aWriteRepeatedAfterItsJobDiedRecognisesItsOwnEarlierSuccess() throws Exception {
+        onPremises.setPassword(bob, NEW_PASSWORD, false);
+        assertThatThrownBy(() -> onPremises.setPassword(bob, NEW_PASSWORD, false))
+                .as("what a plain repeat meets: the history refuses the password just set")
+                .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(Reason.RECENTLY_USED));
+
+        onPremises.setPasswordAgain(bob, NEW_PASSWORD, false);
+
+        assertThat(directories.onPremisesAccepts(onPremisesDn("bob"), NEW_PASSWORD)).isTrue();
+        assertThat(directories.onPremisesAccepts(onPremisesDn("bob"), SEED_PASSWORD)).isFalse();
+    }
+
+    @Test
+    void aRepeatMakesTheRestOfTheWriteThatTheFirstAttemptDidNotReach() throws Exception {
+        onPremises.setPassword(bob, NEW_PASSWORD, true);
+        assertThat(onPremisesAttribute("bob", "pwdReset")).isEqualTo("TRUE");
+
+        onPremises.setPasswordAgain(bob, NEW_PASSWORD, false);
+
+        assertThat(onPremisesAttribute("bob", "pwdReset")).isNull();
+    }
+
+    @Test
+    void aRepeatStillRefusesAPasswordItDidNotSet() throws Exception {
+        onPremises.setPassword(bob, NEW_PASSWORD, false);
+
+        assertThatThrownBy(() -> onPremises.setPasswordAgain(bob, SEED_PASSWORD, false))
+                .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(Reason.RECENTLY_USED));
+        assertThatThrownBy(() -> onPremises.setPasswordAgain(bob, "Sh0rt!", false))
+                .isInstanceOfSatisfying(OnPremisesPolicyRejectedException.class,
+                        refusal -> assertThat(refusal.reason()).isEqualTo(Reason.TOO_SHORT));
+        assertThat(directories.onPremisesAccepts(onPremisesDn("bob"), NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
     void anAccountMissingOnPremisesIsATechnicalFailure() {
         Account alice = directories.cloudDirectory().findAccount("alice").orElseThrow();
 

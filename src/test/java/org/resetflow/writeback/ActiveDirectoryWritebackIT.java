@@ -21,6 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.resetflow.directory.Account;
+import org.resetflow.directory.IdentitySource;
+import org.resetflow.directory.OnPremisesDirectory;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.resetflow.testing.CodeDeliveries;
 import org.resetflow.testing.EmbeddedTestDefaults;
@@ -106,6 +109,9 @@ class ActiveDirectoryWritebackIT {
     @Autowired
     HistoryService history;
 
+    @Autowired
+    OnPremisesDirectory domain;
+
     JourneyApi api;
     static boolean accountsCreated;
 
@@ -154,6 +160,21 @@ class ActiveDirectoryWritebackIT {
         } finally {
             setDomainMinimumLength(8);
         }
+    }
+
+    @Test
+    void aWriteRepeatedAfterItsJobDiedSucceedsWithoutARefusal() throws Exception {
+        Account rita = new Account("rita", "uid=rita,ou=people,dc=cloud,dc=example,dc=org", "Rita Tester", "Rita", "Tester", null,
+                IdentitySource.SYNCED, null, false);
+        String newPassword = "Quartz-Meadow-Lantern-38";
+        domain.setPassword(rita, newPassword, false);
+
+        // the job that made this write died before it committed: another node runs it again
+        domain.setPasswordAgain(rita, newPassword, false);
+
+        assertThat(canBind("rita", newPassword)).isTrue();
+        assertThat(canBind("rita", DEMO_PASSWORD)).isFalse();
+        assertThat(domainAttribute("rita", "pwdLastSet")).as("no change at next sign-in").isNotEqualTo("0");
     }
 
     @Test
