@@ -82,7 +82,7 @@ class RepeatedCloudPasswordWriteTest {
         }
         assertThatThrownBy(() -> cloud.setPassword(zoe, NEW_PASSWORD, true))
                 .as("a plain repeat meets the history")
-                .isInstanceOf(DirectoryUnavailableException.class)
+                .isInstanceOf(CloudPolicyRejectedException.class)
                 .hasMessageContaining("history");
 
         cloud.setPasswordAgain(zoe, NEW_PASSWORD, true);
@@ -104,7 +104,7 @@ class RepeatedCloudPasswordWriteTest {
     @Test
     void aRepeatStillFailsForARefusedPasswordThatIsNotSet() throws Exception {
         assertThatThrownBy(() -> cloud.setPasswordAgain(zoe, OLDER_PASSWORD, false))
-                .isInstanceOf(DirectoryUnavailableException.class)
+                .isInstanceOf(CloudPolicyRejectedException.class)
                 .hasMessageContaining("history")
                 .hasMessageNotContaining(OLDER_PASSWORD);
 

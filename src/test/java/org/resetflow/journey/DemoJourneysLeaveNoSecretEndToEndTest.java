@@ -34,8 +34,11 @@ class DemoJourneysLeaveNoSecretEndToEndTest extends DemoJourneys {
      * its own, as a stored value or a JSON or log field would hold it.
      */
     static boolean holds(String text, String secret) {
-        if (secret.matches("\\d{6}")) {
-            return java.util.regex.Pattern.compile("(?<![0-9A-Za-z])" + secret + "(?![0-9A-Za-z])").matcher(text).find();
+        // A six-digit code, or an answer as short as "Rex", turns up by chance inside a longer token (a base64 hash
+        // holds "Rex" in about one run in a hundred): such a secret counts only standing alone.
+        if (secret.matches("\\d{6}") || secret.length() < 6) {
+            return java.util.regex.Pattern.compile("(?<![0-9A-Za-z])" + java.util.regex.Pattern.quote(secret) + "(?![0-9A-Za-z])")
+                    .matcher(text).find();
         }
         return text.contains(secret);
     }
@@ -46,6 +49,8 @@ class DemoJourneysLeaveNoSecretEndToEndTest extends DemoJourneys {
         assertThat(holds("code=287082 accepted", "287082")).isTrue();
         assertThat(holds("287082", "287082")).isTrue();
         assertThat(holds("id 1a287082f-00", "287082")).isFalse();
+        assertThat(holds("$argon2id$v=19$m=19456$tJwj2gthRexrezHre8gkvQ", "Rex")).as("a short answer inside a hash").isFalse();
+        assertThat(holds("{\"answer\":\"Rex\"}", "Rex")).isTrue();
         assertThat(holds("1765012870823", "287082")).isFalse();
         assertThat(holds("x RESETFLOWDEMOTINAAUTHENTICATORAP y", "RESETFLOWDEMOTINAAUTHENTICATORAP")).isTrue();
     }
