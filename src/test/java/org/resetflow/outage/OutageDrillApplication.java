@@ -72,7 +72,9 @@ abstract class OutageDrillApplication {
     static final Duration TWILIO_TIMEOUT = Duration.ofSeconds(2);
     static final String ORGANISATION = "Example Org";
     static final String CLOUD_SERVICE_PASSWORD = "outage-drill-cloud-service";
-    static final Duration JOB_LOCK_TIME = Duration.ofSeconds(20);
+    // at least twice the slowest call a job makes here (a directory's 5 s timeout twice and its pool's 5 s wait: 15 s),
+    // or the start-up check of the job lock time refuses to start (config.JobLockTimeCheck)
+    static final Duration JOB_LOCK_TIME = Duration.ofSeconds(40);
 
     static {
         createDatabase();
