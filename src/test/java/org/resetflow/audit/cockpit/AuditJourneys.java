@@ -83,7 +83,10 @@ final class AuditJourneys {
         ginaUnlocksThenLocksHerselfOut(api, history);
         JourneyApi.Flow carol = started(api, "carol", "ESCALATED");
         started(api, "frank", "REFUSED");
-        JourneyApi.Flow hostile = api.flow("resets", api.start("resets", HOSTILE_USERNAME));
+        JourneyApi.Response hostileStarted = api.start("resets", HOSTILE_USERNAME);
+        assertThat(api.optionValues(hostileStarted)).as("the hostile username's decoy offers email (AuditTestApplication fixes the secret)")
+                .contains("EMAIL");
+        JourneyApi.Flow hostile = api.flow("resets", hostileStarted);
         assertThat(choose(api, hostile, "EMAIL", "nobody@example.org").stepKey()).isEqualTo("enterCode");
         return new Ran(alice.id(), instanceOf(history, alice), bobInstance, carol.id(), instanceOf(history, carol), hostile.id());
     }

@@ -34,6 +34,9 @@ abstract class AuditTestApplication {
     @DynamicPropertySource
     static void embeddedDefaults(DynamicPropertyRegistry registry) {
         EmbeddedTestDefaults.properties(DATA, CLOUD_PORT, ON_PREMISES_PORT).forEach((key, value) -> registry.add(key, () -> value));
+        // A fixed secret, so that the hostile username's decoy claims the same methods every run: whether a decoy claims
+        // an authenticator app or a passkey is a keyed hash of its username, and its journey must offer email here.
+        registry.add("resetflow.security.secret", () -> "audit-test-secret-".repeat(3));
     }
 
     @LocalServerPort
