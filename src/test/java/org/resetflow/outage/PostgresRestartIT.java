@@ -39,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PostgresRestartIT extends OutageDrillApplication {
 
-    static final List<String> USERS = List.of("pia", "quinn", "ruth", "sven");
+    static final List<String> USERS = List.of("petra", "quinn", "ruth", "sven");
     static final int JOURNEYS_PER_USER = 3;
     static final List<String> PASSWORDS = List.of("Copper-Lantern-Fjord-31", "Velvet-Harbour-Maple-52", "Orchid-Tundra-Signal-74");
     static final Duration OUTAGE = Duration.ofSeconds(6);
@@ -80,7 +80,7 @@ class PostgresRestartIT extends OutageDrillApplication {
         try (ExpectedLog outage = ExpectedLog.capture("org.resetflow.journey.ApiProblems")) {
             POSTGRES.down();
             terminateBackends();
-            startDuring = api.start("resets", "pia");
+            startDuring = api.start("resets", "petra");
             readDuring = api.get(watched);
             // the rest of the outage, while the users' clients keep trying
             await().pollDelay(OUTAGE).atMost(OUTAGE.plusSeconds(30)).until(() -> true);
