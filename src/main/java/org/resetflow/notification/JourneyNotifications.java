@@ -11,9 +11,6 @@ import org.resetflow.notme.NotMeLinks;
 import org.resetflow.recoveryinfo.RecoveryInfo;
 import org.resetflow.recoveryinfo.RecoveryRegistrations;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Who hears about a journey's outcome: the user on every registered address, and for administrators, their peers. */
 @Component
@@ -23,16 +20,12 @@ public class JourneyNotifications {
     private final CloudDirectory cloud;
     private final RecoveryRegistrations registrations;
     private final NotMeLinks notMeLinks;
-    private final TransactionTemplate apart;
 
-    public JourneyNotifications(Channels channels, CloudDirectory cloud, RecoveryRegistrations registrations, NotMeLinks notMeLinks,
-                                PlatformTransactionManager transactions) {
+    public JourneyNotifications(Channels channels, CloudDirectory cloud, RecoveryRegistrations registrations, NotMeLinks notMeLinks) {
         this.channels = channels;
         this.cloud = cloud;
         this.registrations = registrations;
         this.notMeLinks = notMeLinks;
-        this.apart = new TransactionTemplate(transactions);
-        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** {@code delivery} names the sending step ({@code engine.Deliveries}): a retry of it sends only what did not go out. */
@@ -44,10 +37,11 @@ public class JourneyNotifications {
      * Tells the user of a recovery of their account, with one "this was not me" link, bound to the journey, in every
      * message: on any of them the user can disown it. The link is issued in a transaction of its own, so that it
      * stays valid in the messages that went out even when the step fails after them and is retried; the retry's
-     * messages carry a new link, and following any of the journey's links reports it, once.
+     * messages carry a new link, and following any of the journey's links reports it, once ({@link NotMeLinks#issue}
+     * commits it apart).
      */
     public void tellUserOfRecovery(String delivery, Channels.Notice notice, Account account, Locale locale, NotMeLinks.Binding journey) {
-        tell(delivery, notice, account, locale, null, apart.execute(status -> notMeLinks.issue(journey)));
+        tell(delivery, notice, account, locale, null, notMeLinks.issue(journey));
     }
 
     private void tell(String delivery, Channels.Notice notice, Account account, Locale locale, Object detail, String notMeLink) {
