@@ -68,8 +68,9 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
  * other nodes' job executors are paused until the victim holds every job, then run again, and the victim is killed.
  * <p>
  * What must hold (docs/deployment.md, Cluster): every journey reaches its end on a surviving node within
- * {@link #FAILOVER_BOUND} of the kill; no message is lost; a message is sent at most twice, and twice only when the node
- * died between its send and the job's commit; the password is the one the user chose, in both directories, and a
+ * {@link #FAILOVER_BOUND} of the kill; no message is lost, and none is sent twice: each message was recorded as sent
+ * ({@code channel.SentMessages}) the moment the mail server took it, apart from the job that the node died in, so the
+ * survivor's run of the job finds it sent; the password is the one the user chose, in both directories, and a
  * directory write repeated after such a death is no refusal. The failover times are printed for docs/deployment.md.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -212,17 +213,19 @@ class NodeLossIT {
         long killed = kill(victim);
 
         Map<String, Callable<Boolean>> done = new LinkedHashMap<>();
-        done.put("sendCode (3 nodes)", () -> messagesTo("alice.alt@example.org", CODE_MAIL).size() == 2);
+        done.put("sendCode (3 nodes)", () -> noJobsLeft(alice));
         done.put("writeBackPassword (3 nodes)", () -> ended(bob));
         done.put("setCloudPassword (3 nodes)", () -> ended(erin));
-        done.put("helpdesk escalation (3 nodes)", () -> messagesTo("carol@example.org", ESCALATION_NOTICE).size() == 2 && waitsForTheHelpdesk(carol));
+        done.put("helpdesk escalation (3 nodes)", () -> waitsForTheHelpdesk(carol));
         awaitEach(done, killed);
 
-        // alice gets the same code twice (it was sent, then the job ran again), and resets with it on a survivor
-        List<String> codes = messagesTo("alice.alt@example.org", CODE_MAIL).stream().map(NodeLossIT::codeIn).toList();
-        assertThat(codes).hasSize(2).allMatch(codes.get(0)::equals);
+        // the survivors ran the held jobs again and found their messages sent: alice has her one code, carol one notice
+        assertThat(messagesTo("alice.alt@example.org", CODE_MAIL)).as("alice's code, once").hasSize(1);
+        assertThat(messagesTo("carol@example.org", ESCALATION_NOTICE)).as("carol told, once").hasSize(1);
+        // alice resets with the code the dead node sent, on a survivor
+        String code = codeIn(messagesTo("alice.alt@example.org", CODE_MAIL).get(0));
         JourneyApi survivor = survivorA.api();
-        assertThat(survivor.submit(alice, "enterCode", Map.of("code", codes.get(0))).stepKey()).isEqualTo("setPassword");
+        assertThat(survivor.submit(alice, "enterCode", Map.of("code", code)).stepKey()).isEqualTo("setPassword");
         assertThat(survivor.submit(alice, "setPassword", newPassword("Cobalt-Willow-Pier-28")).field("status")).isEqualTo("COMPLETED");
         await("alice's journey").atMost(Duration.ofSeconds(30)).until(() -> ended(alice));
 
@@ -246,7 +249,7 @@ class NodeLossIT {
         assertThat(failovers.values()).allMatch(failover -> failover.compareTo(FAILOVER_BOUND) <= 0);
     }
 
-    /** Two nodes; the one that holds the job notifying the user is killed, and the other sends the notice again. */
+    /** Two nodes; the one that holds the job notifying the user is killed, and the other finishes it, sending nothing twice. */
     @Test
     @Order(2)
     void aNodeKilledWhileItNotifiesTheUserCostsADuplicateNoticeAndNothingLost() throws Exception {
@@ -267,15 +270,16 @@ class NodeLossIT {
         long killed = kill(victim);
 
         awaitEach(Map.of("notifyUser (2 nodes)",
-                () -> ended(alice) && messagesTo("alice.alt@example.org", RESET_NOTICE).size() == noticesBefore + 2), killed);
+                () -> ended(alice)), killed);
 
-        assertThat(messagesTo("alice@example.org", RESET_NOTICE)).hasSize(directoryNoticesBefore + 2);
+        assertThat(messagesTo("alice.alt@example.org", RESET_NOTICE)).as("the notice, once").hasSize(noticesBefore + 1);
+        assertThat(messagesTo("alice@example.org", RESET_NOTICE)).as("the notice, once").hasSize(directoryNoticesBefore + 1);
         List<MimeMessage> notices = messagesTo("alice.alt@example.org", RESET_NOTICE);
         for (MimeMessage copy : notices.subList(noticesBefore, notices.size())) {
             Matcher link = NOT_ME_LINK.matcher(plainTextOf(copy));
-            assertThat(link.find()).as("a \"not me\" link in each copy").isTrue();
+            assertThat(link.find()).as("a \"not me\" link in the notice").isTrue();
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + survivor.port() + link.group())).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("the link of each copy can be followed").isEqualTo(200);
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).as("its link, followed on the survivor").isEqualTo(200);
         }
         assertThat(cloudAccepts("alice", "Juniper-Anvil-Ferry-64")).isTrue();
         assertThat(survivor.api().get(alice).field("status")).isEqualTo("COMPLETED");
@@ -312,6 +316,19 @@ class NodeLossIT {
             try (ResultSet count = running.executeQuery()) {
                 count.next();
                 return count.getLong(1) == 0;
+            }
+        }
+    }
+
+    /** No job of the journey is left to run (timers aside): the one the dead node held has run on a survivor. */
+    private static boolean noJobsLeft(JourneyApi.Flow flow) throws Exception {
+        try (Connection connection = database();
+             PreparedStatement jobs = connection.prepareStatement("SELECT count(*) FROM act_ru_job j JOIN act_ru_execution e "
+                     + "ON e.id_ = j.process_instance_id_ WHERE e.business_key_ = ? AND j.type_ <> 'timer'")) {
+            jobs.setString(1, flow.id());
+            try (ResultSet pending = jobs.executeQuery()) {
+                pending.next();
+                return pending.getLong(1) == 0;
             }
         }
     }
