@@ -130,7 +130,8 @@ public class JourneyService {
         try {
             // one engine command: the task, its execution and its variables are read once, for the check and the completion
             Submission submission = commands.inOneCommand(() -> {
-                Map<String, Object> variables = tasks.getVariables(task.getId());
+                Map<String, Object> variables = commands.taskVariables(task.getId())
+                        .orElseThrow(() -> new NullValueException("The step was completed meanwhile"));
                 JsonNode form = forms.resolve(forms.deployedForm(task), displays.withDisplay(task, variables), locale);
                 StepInput checked = StepInput.check(values, form, variables, forms);
                 if (!checked.valid()) {
@@ -349,25 +350,35 @@ public class JourneyService {
      * The journey's state, from a look just taken or from a new one; read again when the engine moved on while it
      * was being read (a job finished, a double submit).
      */
+    private static final int MOVED_ON_RETRIES = 5;
+
     private FlowView view(Flows.Flow flow, Look known, Locale locale) {
         Look look = known;
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; attempt <= MOVED_ON_RETRIES; attempt++) {
             try {
-                return readView(flow, look != null ? look : look(flow), locale);
-            } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException movedOn) {
-                if (attempt == 3) {
-                    throw movedOn;
+                Optional<FlowView> view = readView(flow, look != null ? look : look(flow), locale);
+                if (view.isPresent()) {
+                    return view.get();
                 }
-                look = null;
+            } catch (NullValueException | org.camunda.bpm.engine.exception.NotFoundException movedOn) {
+                // read again
             }
+            look = null;
         }
+        // it kept moving while read: the user's next look finds it resting
+        return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, List.of(texts.message("working", locale)), List.of());
     }
 
-    private FlowView readView(Flows.Flow flow, Look look, Locale locale) {
+    /** The journey's state, or nothing when the step it was waiting at was completed while it was being read. */
+    private Optional<FlowView> readView(Flows.Flow flow, Look look, Locale locale) {
         Task task = look.task();
         List<FlowView.Message> messages = new ArrayList<>();
         if (task != null) {
-            Map<String, Object> variables = tasks.getVariables(task.getId());
+            Optional<Map<String, Object>> read = commands.taskVariables(task.getId());
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Object> variables = read.get();
             Object notice = variables.get(Vars.NOTICE);
             if (notice != null) {
                 messages.add(texts.message("notice." + notice, locale));
@@ -375,21 +386,21 @@ public class JourneyService {
             FlowView.Step step = new FlowView.Step(task.getTaskDefinitionKey(), number(variables.get(Vars.STEP_INDEX)),
                     number(variables.get(Vars.STEP_TOTAL)), forms.resolve(forms.deployedForm(task), displays.withDisplay(task, variables), locale));
             List<FlowView.FieldError> errors = texts.fieldErrors(FieldErrors.decode((String) variables.get(Vars.FIELD_ERRORS)), locale);
-            return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors);
+            return Optional.of(new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, step, messages, errors));
         }
         Look ended = look;
         if (look.outcome().isEmpty()) {
             Set<String> instances = instanceIds(flow);
             if (instances.contains(flow.processInstanceId())) {
                 messages.add(texts.message(whileBusy(instances), locale));
-                return new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of());
+                return Optional.of(new FlowView(flow.flowId(), null, JourneyStatus.ACTIVE, null, messages, List.of()));
             }
             // it ended after the look was taken: its outcome is in the history now, committed with its end
             ended = new Look(null, endFacts(flow));
         }
         JourneyStatus status = ended.outcome().map(JourneyStatus::valueOf).orElse(JourneyStatus.EXPIRED);
         addEndMessages(flow, status, ended.endFacts(), messages, locale);
-        return new FlowView(flow.flowId(), null, status, null, messages, List.of());
+        return Optional.of(new FlowView(flow.flowId(), null, status, null, messages, List.of()));
     }
 
     private void addEndMessages(Flows.Flow flow, JourneyStatus status, Map<String, Object> facts, List<FlowView.Message> messages,
