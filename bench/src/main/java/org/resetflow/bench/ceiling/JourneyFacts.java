@@ -81,6 +81,9 @@ final class JourneyFacts {
                 "passwordConfirmation", "Ceiling-Passw0rd-2!");
     }
 
+    /** The form fields' keys: what a step gets from the user, not from a seeded fact. */
+    static final java.util.Set<String> FORM_KEYS = formValues("anyone").keySet();
+
     private static Map<String, Fact> facts(Object... triples) {
         Map<String, Fact> facts = new LinkedHashMap<>();
         for (int i = 0; i < triples.length; i += 3) {

@@ -46,7 +46,10 @@ public final class StandIns {
                 Map<String, JourneyFacts.Fact> facts = new LinkedHashMap<>();
                 // what called processes read from the journey through journeyFacts, the journey is given
                 Stream<String> journeyReads = process.equals(JourneyFacts.ENTRY_PROCESS) ? scan.journeyReads().stream() : Stream.empty();
+                // what the user types at a step is the step's (transient) value, never a fact seeded at the start:
+                // the engine refuses a transient variable over a persistent one of the same name
                 Stream.concat(reads.stream(), journeyReads).filter(JourneyFacts.FACTS::containsKey)
+                        .filter(name -> !JourneyFacts.FORM_KEYS.contains(name))
                         .forEach(name -> facts.put(name, JourneyFacts.FACTS.get(name)));
                 byProcess.put(process, Map.copyOf(facts));
             });

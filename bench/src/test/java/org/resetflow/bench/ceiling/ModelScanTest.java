@@ -26,6 +26,9 @@ class ModelScanTest {
         assertTrue(models.resources().resources().keySet().stream().anyMatch(name -> name.endsWith(".form")), "the forms are deployed too");
         assertTrue(models.factsByProcess().get(JourneyFacts.ENTRY_PROCESS).keySet().containsAll(Set.of("identitySource", "writebackRequired")),
                 "the entry process gets the facts its decision and gateways read");
+        assertTrue(models.scan().readsByProcess().get("identityVerification").contains("method")
+                        && !models.factsByProcess().get("identityVerification").containsKey("method"),
+                "what the user types (the method chosen) is read by the models but never seeded: it comes with the step, transient");
     }
 
     @Test
