@@ -5,11 +5,13 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,10 @@ public class RateLimits {
 
     /** Takes one code from the account's and the destination's hourly allowance; false when either is spent. */
     public boolean tryIssueCode(String accountKey, String destination) {
+        return answered(() -> issueCode(accountKey, destination));
+    }
+
+    private boolean issueCode(String accountKey, String destination) {
         BucketProxy account = bucket("codes:account:" + accountKey, properties.codesPerAccountPerHour(), Duration.ofHours(1));
         if (!account.tryConsume(1)) {
             return false;
@@ -56,15 +62,14 @@ public class RateLimits {
      */
     public boolean staffSignInAllowed(String account, String clientAddress) {
         ThrottlingProperties.StaffSignIn limits = properties.staffSignIn();
-        return staffAccountBucket(account, limits).getAvailableTokens() > 0
-                && staffClientBucket(clientAddress, limits).getAvailableTokens() > 0;
+        return answered(() -> staffAccountBucket(account, limits).getAvailableTokens() > 0
+                && staffClientBucket(clientAddress, limits).getAvailableTokens() > 0);
     }
 
     /** A wrong staff password: takes one from the account's and the client's allowance. */
     public void staffSignInFailed(String account, String clientAddress) {
         ThrottlingProperties.StaffSignIn limits = properties.staffSignIn();
-        staffAccountBucket(account, limits).tryConsume(1);
-        staffClientBucket(clientAddress, limits).tryConsume(1);
+        answered(() -> staffAccountBucket(account, limits).tryConsume(1) & staffClientBucket(clientAddress, limits).tryConsume(1));
     }
 
     private BucketProxy staffAccountBucket(String account, ThrottlingProperties.StaffSignIn limits) {
@@ -76,7 +81,7 @@ public class RateLimits {
     }
 
     public boolean tryStartJourney(String clientAddress) {
-        return tryConsume("client:start:" + clientAddress, properties.clientStartsPerHour(), Duration.ofHours(1));
+        return answered(() -> tryConsume("client:start:" + clientAddress, properties.clientStartsPerHour(), Duration.ofHours(1)));
     }
 
     /**
@@ -85,6 +90,10 @@ public class RateLimits {
      * briefly exceed its limit by that tenth on each node; the shared count catches up within the second.
      */
     public boolean tryRequest(String clientAddress) {
+        return answered(() -> request(clientAddress));
+    }
+
+    private boolean request(String clientAddress) {
         String key = "client:request:" + clientAddress;
         BucketProxy bucket = requestBuckets.computeIfAbsent(key, k -> buckets.builder()
                 .withOptimization(Optimizations.delaying(new DelayParameters(
@@ -99,6 +108,27 @@ public class RateLimits {
             // Concurrent first requests of a new client are batched by the optimisation, which then cannot create the
             // bucket; the plain proxy creates it, and the optimised one finds it from then on.
             return tryConsume(key, properties.clientRequestsPerMinute(), Duration.ofMinutes(1));
+        }
+    }
+
+    /**
+     * Bucket4j gives up on a bucket after its request timeout ({@link JdbcBucketProxyManager}, 5 s) with an exception
+     * of its own that names no database failure; when the database is away (restarting, failing over) that is what a
+     * request meets. It becomes the connection failure it stands for, which the API answers with 503 and Retry-After.
+     */
+    static boolean answered(BooleanSupplier operation) {
+        try {
+            return operation.getAsBoolean();
+        } catch (io.github.bucket4j.TimeoutException timedOut) {
+            throw new RateLimitStoreUnavailable(timedOut);
+        }
+    }
+
+    /** The rate limits' table did not answer in time. */
+    static final class RateLimitStoreUnavailable extends RuntimeException {
+        RateLimitStoreUnavailable(io.github.bucket4j.TimeoutException timedOut) {
+            super("The rate limits could not be read in time", new SQLTransientConnectionException(
+                    "The rate limits' table did not answer within the request timeout", "08001", timedOut));
         }
     }
 

@@ -276,4 +276,18 @@ class RateLimitsTest {
         }
         return answers;
     }
+
+    /** PostgresRestartIT met it: the restart outlasted the bucket's request timeout, and the API answered 500. */
+    @Test
+    void aBucketThatTimesOutIsTheDatabaseOutageItStandsForNotAnUnexpectedFailure() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RateLimits.answered(() -> {
+                    throw io.github.bucket4j.BucketExceptions.timeoutReached(5_000_000_001L, 5_000_000_000L);
+                }))
+                .isInstanceOf(RateLimits.RateLimitStoreUnavailable.class)
+                .satisfies(failure -> assertThat(org.resetflow.shared.DatabaseUnavailable.causedBy(failure)).isTrue())
+                .satisfies(failure -> assertThat(org.resetflow.shared.DatabaseUnavailable.describe(failure))
+                        .isEqualTo("the database is not reachable (SQLTransientConnectionException, SQLSTATE 08001): "
+                                + "The rate limits' table did not answer within the request timeout"));
+        assertThat(RateLimits.answered(() -> true)).isTrue();
+    }
 }
