@@ -69,7 +69,11 @@ public class RateLimits {
     /** A wrong staff password: takes one from the account's and the client's allowance. */
     public void staffSignInFailed(String account, String clientAddress) {
         ThrottlingProperties.StaffSignIn limits = properties.staffSignIn();
-        answered(() -> staffAccountBucket(account, limits).tryConsume(1) & staffClientBucket(clientAddress, limits).tryConsume(1));
+        answered(() -> {
+            staffAccountBucket(account, limits).tryConsume(1);
+            staffClientBucket(clientAddress, limits).tryConsume(1);
+            return true;
+        });
     }
 
     private BucketProxy staffAccountBucket(String account, ThrottlingProperties.StaffSignIn limits) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,6 +14,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.resetflow.testing.InMemoryEngines;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** A step's variables read while the journey moves on: nothing, never an engine failure the API would answer with 500. */
@@ -25,10 +25,7 @@ class EngineCommandsTest {
 
     @BeforeEach
     void startEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:commands-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setProcessEngineName("commands-" + UUID.randomUUID());
+        StandaloneInMemProcessEngineConfiguration configuration = InMemoryEngines.configuration("commands");
         engine = configuration.buildProcessEngine();
         engine.getRepositoryService().createDeployment().addModelInstance("step.bpmn",
                 Bpmn.createExecutableProcess("step").camundaHistoryTimeToLive(1).startEvent().userTask("enterCode").endEvent().done()).deploy();

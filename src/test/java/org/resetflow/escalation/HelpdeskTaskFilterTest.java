@@ -7,7 +7,6 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 
-import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.resetflow.testing.InMemoryEngines;
 
 /** Nodes of a cluster that start together all write the helpdesk's filter; none of them fails its start for it. */
 class HelpdeskTaskFilterTest {
@@ -23,10 +23,7 @@ class HelpdeskTaskFilterTest {
 
     @BeforeEach
     void startEngine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:filter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        configuration.setJobExecutorActivate(false);
-        configuration.setProcessEngineName("filter-" + UUID.randomUUID());
+        StandaloneInMemProcessEngineConfiguration configuration = InMemoryEngines.configuration("filter");
         engine = configuration.buildProcessEngine();
     }
 
