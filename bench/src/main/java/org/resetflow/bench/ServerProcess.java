@@ -147,6 +147,31 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time the JIT compilers' threads (HotSpot's {@code C1 CompilerThre…} and {@code C2 CompilerThre…}) have
+     * used so far: how much of a window's CPU time went to compiling rather than to journeys.
+     */
+    long compilerCpuNanos() {
+        long ticks = 0;
+        try (var threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended: its time is in the process's, not here
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+        return ticks * 10_000_000L;
+    }
+
     private long currentRssKiB() {
         return status("VmRSS");
     }
