@@ -130,7 +130,8 @@ public final class Bench {
                     options.containsKey("no-questions") ? List.of() : quick ? List.of(8) : plan.threads(),
                     options.containsKey("no-storm") ? List.of() : Arrays.stream(options.getOrDefault("storm-threads", quick ? "40" : "200").split("/"))
                             .map(Integer::valueOf).toList(),
-                    Load.Plan.seconds(options.getOrDefault("storm-think", quick ? "1s" : "5s")),
+                    // a person's pace: reading an emailed code, inventing a new password and typing it twice (bench/NOTES.md)
+                    Load.Plan.seconds(options.getOrDefault("storm-think", quick ? "1s" : "15s")),
                     Integer.parseInt(options.getOrDefault("burst", quick ? "40" : "200")),
                     Load.Plan.seconds(options.getOrDefault("burst-within", quick ? "4s" : "10s")),
                     Integer.parseInt(options.getOrDefault("efficiency-runs", "3")),
@@ -341,7 +342,8 @@ public final class Bench {
             long working = api.workingAnswers.get();
             long tryAgain = api.tryAgainAnswers.get();
             Duration ramp = max(settings.plan().ramp(), think.multipliedBy(2));
-            Duration measure = max(settings.plan().measure(), settings.burstSpread());
+            // long enough for each user to go through about one whole journey, and for the whole burst
+            Duration measure = max(max(settings.plan().measure(), settings.burstSpread()), think.multipliedBy(4));
             Load.Result result = new Load(settings.plan().withoutWarmUp().withWindow(ramp, measure).withThreads(List.of(threads)),
                     resetflow::cpuNanos, databaseCpu, Scenarios.STORM_STEPS)
                     .with(new Load.Burst(settings.burst(), settings.burstSpread(), thinking::burstStart))
