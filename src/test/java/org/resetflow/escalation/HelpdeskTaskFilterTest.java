@@ -7,6 +7,7 @@ import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 
+import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -72,7 +73,7 @@ class HelpdeskTaskFilterTest {
         new HelpdeskTaskFilter(filters, engine.getTaskService()).afterSingletonsInstantiated();
     }
 
-    private java.util.List<Filter> escalationFilters() {
+    private List<Filter> escalationFilters() {
         return engine.getFilterService().createFilterQuery().filterName(HelpdeskTaskFilter.NAME).list();
     }
 }

@@ -1,10 +1,12 @@
 package org.resetflow.throttling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketExceptions;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.resetflow.shared.DatabaseUnavailable;
 import org.resetflow.testing.TestDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -280,12 +283,12 @@ class RateLimitsTest {
     /** PostgresRestartIT met it: the restart outlasted the bucket's request timeout, and the API answered 500. */
     @Test
     void aBucketThatTimesOutIsTheDatabaseOutageItStandsForNotAnUnexpectedFailure() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RateLimits.answered(() -> {
-                    throw io.github.bucket4j.BucketExceptions.timeoutReached(5_000_000_001L, 5_000_000_000L);
+        assertThatThrownBy(() -> RateLimits.answered(() -> {
+                    throw BucketExceptions.timeoutReached(5_000_000_001L, 5_000_000_000L);
                 }))
                 .isInstanceOf(RateLimits.RateLimitStoreUnavailable.class)
-                .satisfies(failure -> assertThat(org.resetflow.shared.DatabaseUnavailable.causedBy(failure)).isTrue())
-                .satisfies(failure -> assertThat(org.resetflow.shared.DatabaseUnavailable.describe(failure))
+                .satisfies(failure -> assertThat(DatabaseUnavailable.causedBy(failure)).isTrue())
+                .satisfies(failure -> assertThat(DatabaseUnavailable.describe(failure))
                         .isEqualTo("the database is not reachable (SQLTransientConnectionException, SQLSTATE 08001): "
                                 + "The rate limits' table did not answer within the request timeout"));
         assertThat(RateLimits.answered(() -> true)).isTrue();

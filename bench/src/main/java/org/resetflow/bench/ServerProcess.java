@@ -139,12 +139,17 @@ final class ServerProcess implements AutoCloseable {
     /** CPU time (user and system) the process has used so far, from /proc (clock ticks of 10 ms, Linux's USER_HZ). */
     long cpuNanos() {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+            return statCpuNanos(Path.of("/proc", String.valueOf(process.pid()), "stat"));
         } catch (IOException | RuntimeException gone) {
             return -1;
         }
+    }
+
+    /** User and system CPU time in a {@code /proc} stat file, of a process or of one of its threads. */
+    private static long statCpuNanos(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
     }
 
     /**
@@ -152,16 +157,13 @@ final class ServerProcess implements AutoCloseable {
      * used so far: how much of a window's CPU time went to compiling rather than to journeys.
      */
     long compilerCpuNanos() {
-        long ticks = 0;
+        long nanos = 0;
         try (var threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
             for (Path thread : threads.toList()) {
                 try {
-                    if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-                        continue;
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        nanos += statCpuNanos(thread.resolve("stat"));
                     }
-                    String stat = Files.readString(thread.resolve("stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended: its time is in the process's, not here
                 }
@@ -169,7 +171,7 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException | RuntimeException gone) {
             return -1;
         }
-        return ticks * 10_000_000L;
+        return nanos;
     }
 
     private long currentRssKiB() {
